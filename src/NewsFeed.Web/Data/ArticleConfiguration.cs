@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NewsFeed.Web.Model;
+
+namespace NewsFeed.Web.Data;
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> builder)
+    {
+        builder.HasIndex(a => a.Slug).IsUnique();
+        builder.HasIndex(a => a.SourcePath).IsUnique();
+        // The feed: public articles, newest first.
+        builder.HasIndex(a => new { a.IsDraft, a.PublishedUtc });
+
+        builder.Property(a => a.Slug).HasMaxLength(SeedLimits.SlugLength);
+        builder.Property(a => a.Headline).HasMaxLength(SeedLimits.HeadlineLength);
+        builder.Property(a => a.Dek).HasMaxLength(SeedLimits.DekLength);
+        builder.Property(a => a.Excerpt).HasMaxLength(SeedLimits.DekLength);
+        builder.Property(a => a.SourcePath).HasMaxLength(SeedLimits.PathLength);
+        builder.Property(a => a.ContentHash).HasMaxLength(64);
+
+        builder.OwnsOne(a => a.Image, image =>
+        {
+            image.Property(i => i.Src).HasMaxLength(SeedLimits.UrlLength);
+            image.Property(i => i.Alt).HasMaxLength(SeedLimits.DekLength);
+            image.Property(i => i.Caption).HasMaxLength(SeedLimits.DekLength);
+            image.Property(i => i.Credit).HasMaxLength(SeedLimits.HeadlineLength);
+        });
+
+        builder.HasOne(a => a.Author).WithMany(a => a.Articles).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(a => a.Section).WithMany(s => s.Articles).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
+        builder.HasMany(a => a.RelatedLinks).WithOne().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RelatedLinkConfiguration : IEntityTypeConfiguration<RelatedLink>
+{
+    public void Configure(EntityTypeBuilder<RelatedLink> builder)
+    {
+        builder.HasIndex(r => new { r.ArticleId, r.Position }).IsUnique();
+        builder.Property(r => r.TargetSlug).HasMaxLength(SeedLimits.SlugLength);
+        builder.Property(r => r.Url).HasMaxLength(SeedLimits.UrlLength);
+        builder.Property(r => r.Title).HasMaxLength(SeedLimits.HeadlineLength);
+        builder.Property(r => r.Excerpt).HasMaxLength(SeedLimits.DekLength);
+    }
+}

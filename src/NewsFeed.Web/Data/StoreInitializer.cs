@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsFeed.Web.Model;
+
+namespace NewsFeed.Web.Data;
+
+/// <summary>
+/// Creates the store, and rebuilds it from scratch when the model or the way content is rendered has changed.
+/// The store is a read model of seeds/, so dropping it loses nothing: the import that follows refills it.
+/// </summary>
+public static partial class StoreInitializer
+{
+    /// <summary>Bump when import or rendering output changes, so every stored article is rendered again.</summary>
+    public const string ContentVersion = "1";
+
+    private const string FingerprintKey = "schema";
+
+    public static async Task InitializeAsync(NewsDbContext db, ILogger logger, CancellationToken cancellationToken)
+    {
+        var fingerprint = Fingerprint(db);
+        if (!await db.Database.EnsureCreatedAsync(cancellationToken))
+        {
+            var stored = await ReadFingerprintAsync(db, cancellationToken);
+            if (stored == fingerprint)
+            {
+                return;
+            }
+
+            LogRebuilding(logger, stored ?? "(none)", fingerprint);
+            await db.Database.EnsureDeletedAsync(cancellationToken);
+            await db.Database.EnsureCreatedAsync(cancellationToken);
+        }
+
+        // WAL lets readers go on while an import writes.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        db.StoreInfo.Add(new StoreInfo { Key = FingerprintKey, Value = fingerprint });
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    public static string Fingerprint(NewsDbContext db)
+    {
+        var script = db.Database.GenerateCreateScript() + "\ncontent:" + ContentVersion;
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
+    }
+
+    private static async Task<string?> ReadFingerprintAsync(NewsDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await db.StoreInfo.AsNoTracking()
+                .Where(i => i.Key == FingerprintKey)
+                .Select(i => i.Value)
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+        catch (SqliteException)
+        {
+            // A store from before StoreInfo existed, or not ours at all: rebuild it.
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store schema changed (stored {Stored}, current {Current}); rebuilding it from seeds")]
+    private static partial void LogRebuilding(ILogger logger, string stored, string current);
+}

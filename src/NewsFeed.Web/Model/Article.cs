@@ -1,0 +1,51 @@
+namespace NewsFeed.Web.Model;
+
+/// <summary>An article as imported from one seed file (plus its sidecar, for text pages).</summary>
+public sealed class Article
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Headline { get; set; }
+    public string? Dek { get; set; }
+
+    /// <summary>Plain-text teaser: the dek, or else the start of the body.</summary>
+    public required string Excerpt { get; set; }
+
+    public DateTime PublishedUtc { get; set; }
+    public DateTime? UpdatedUtc { get; set; }
+    public bool IsDraft { get; set; }
+
+    public int? SectionId { get; set; }
+    public Section? Section { get; set; }
+    public List<Tag> Tags { get; set; } = [];
+
+    public HeroImage? Image { get; set; }
+
+    public SourceFormat Format { get; set; }
+
+    /// <summary>The body as written in the seed (Markdown, or the text page's paragraphs).</summary>
+    public required string Source { get; set; }
+
+    /// <summary>The body rendered and sanitized once, at import.</summary>
+    public required string Html { get; set; }
+
+    public int WordCount { get; set; }
+    public int ReadingMinutes { get; set; }
+
+    public List<RelatedLink> RelatedLinks { get; set; } = [];
+
+    public int? AuthorId { get; set; }
+    public Author? Author { get; set; }
+
+    /// <summary>Seed file path relative to the seeds folder, with forward slashes.</summary>
+    public required string SourcePath { get; set; }
+
+    /// <summary>SHA-256 of the file (and sidecar) bytes, to skip unchanged files on the next import.</summary>
+    public required string ContentHash { get; set; }
+}
+
+public enum SourceFormat
+{
+    Markdown = 0,
+    TextPage = 1,
+}

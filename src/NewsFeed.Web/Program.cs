@@ -1,0 +1,29 @@
+using NewsFeed.Web.Data;
+using NewsFeed.Web.Seeding;
+using NewsFeed.Web.Site;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddNewsLogging();
+builder.AddNewsStore();
+builder.AddSeeding();
+builder.Services.AddRazorPages();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSecurityHeaders();
+app.UseSerilogRequestLogging();
+app.UseSeedMedia();
+app.UseRouting();
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+
+app.Run();

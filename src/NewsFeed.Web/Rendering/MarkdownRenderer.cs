@@ -1,0 +1,172 @@
+using System.Text;
+using Ganss.Xss;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace NewsFeed.Web.Rendering;
+
+/// <summary>A rendered article body: sanitized HTML, the text that counts as words, and the first paragraph for teasers.</summary>
+public sealed record RenderedBody(string Html, string PlainText, string? FirstParagraph);
+
+/// <summary>A URL the renderer refused, with its 1-based position in the Markdown text.</summary>
+public sealed record RefusedUrl(int Line, int Column, string Url);
+
+/// <summary>
+/// Renders article and bio Markdown once, at import. Raw HTML is escaped (DisableHtml), Markdig's
+/// attribute syntax is not enabled, every link and image URL passes <see cref="UrlPolicy"/>, and the output
+/// still goes through an HTML sanitizer, so a gap in one layer is caught by the other.
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .UseEmphasisExtras()
+        .UsePipeTables()
+        .UseListExtras()
+        .UseFootnotes()
+        .UseFigures()
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .DisableHtml()
+        .Build();
+
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+
+    /// <summary>Renders <paramref name="markdown"/>; refused URLs are dropped (the text stays) and listed.</summary>
+    /// <exception cref="MarkdownRenderException">Markdig gave up on the input (e.g. nesting too deep).</exception>
+    public RenderedBody Render(string markdown, List<RefusedUrl>? refused = null)
+    {
+        MarkdownDocument document;
+        string html;
+        try
+        {
+            document = Markdown.Parse(markdown, _pipeline);
+            ApplyUrlPolicy(document, refused);
+            using var writer = new StringWriter();
+            var renderer = new HtmlRenderer(writer);
+            _pipeline.Setup(renderer);
+            renderer.Render(document);
+            html = writer.ToString();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException or IndexOutOfRangeException)
+        {
+            throw new MarkdownRenderException($"the Markdown could not be rendered: {e.Message}", e);
+        }
+
+        return new RenderedBody(_sanitizer.Sanitize(html).Trim(), PlainText(document), FirstParagraph(document));
+    }
+
+    private static void ApplyUrlPolicy(MarkdownDocument document, List<RefusedUrl>? refused)
+    {
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            var allowed = link.IsImage ? UrlPolicy.Image(link.Url) : UrlPolicy.Link(link.Url);
+            if (allowed is not null)
+            {
+                link.Url = allowed;
+                continue;
+            }
+
+            refused?.Add(new RefusedUrl(link.Line + 1, link.Column + 1, link.Url ?? ""));
+            Unwrap(link);
+        }
+
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            if (autolink.IsEmail || UrlPolicy.Link(autolink.Url) is not null)
+            {
+                continue;
+            }
+
+            refused?.Add(new RefusedUrl(autolink.Line + 1, autolink.Column + 1, autolink.Url));
+            autolink.ReplaceBy(new LiteralInline(autolink.Url));
+        }
+    }
+
+    // A refused link keeps its text; a refused image keeps nothing but its alt text.
+    private static void Unwrap(LinkInline link)
+    {
+        var child = link.FirstChild;
+        while (child is not null)
+        {
+            var next = child.NextSibling;
+            child.Remove();
+            link.InsertBefore(child);
+            child = next;
+        }
+
+        link.Remove();
+    }
+
+    private static string PlainText(MarkdownDocument document)
+    {
+        var text = new StringBuilder();
+        foreach (var leaf in document.Descendants<LeafBlock>())
+        {
+            if (leaf.Inline is { } inline)
+            {
+                AppendInline(text, inline);
+            }
+            else if (leaf is CodeBlock code)
+            {
+                text.Append(code.Lines.ToString());
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static string? FirstParagraph(MarkdownDocument document)
+    {
+        var paragraph = document.Descendants<ParagraphBlock>().FirstOrDefault(p => p.Inline?.FirstChild is not null);
+        if (paragraph?.Inline is null)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        AppendInline(text, paragraph.Inline);
+        return text.ToString().Trim();
+    }
+
+    private static void AppendInline(StringBuilder text, ContainerInline container)
+    {
+        foreach (var inline in container.Descendants())
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
+                    break;
+            }
+        }
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedSchemes.Clear();
+        sanitizer.AllowedSchemes.UnionWith(["http", "https", "mailto"]);
+        sanitizer.AllowedAttributes.Add("id");
+        sanitizer.AllowedAttributes.Remove("style");
+        sanitizer.AllowedAttributes.Remove("class");
+        sanitizer.AllowedCssProperties.Clear();
+        // Markdig aligns table cells with style="text-align: ..."; keep alignment with that property only.
+        sanitizer.AllowedAttributes.Add("style");
+        sanitizer.AllowedCssProperties.Add("text-align");
+        sanitizer.AllowedTags.UnionWith(["figure", "figcaption"]);
+        sanitizer.AllowedTags.ExceptWith(["form", "input", "button", "textarea", "select", "option"]);
+        return sanitizer;
+    }
+}
+
+public sealed class MarkdownRenderException(string message, Exception inner) : Exception(message, inner);

@@ -1,0 +1,202 @@
+using NewsFeed.Web.Data;
+using NewsFeed.Web.Model;
+using NewsFeed.Web.Rendering;
+
+namespace NewsFeed.Web.Seeding;
+
+/// <summary>
+/// The article metadata fields shared by Markdown front matter and text-page sidecars, each validated
+/// on its own and named in its problem.
+/// </summary>
+internal sealed record ArticleFields
+{
+    public string? Slug { get; init; }
+    public int SlugLine { get; init; }
+    public string? Dek { get; init; }
+    public DateTime? Published { get; init; }
+    public DateTime? Updated { get; init; }
+    public string? AuthorSlug { get; init; }
+    public int AuthorLine { get; init; }
+    public string? Section { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public HeroImage? Image { get; init; }
+    public IReadOnlyList<RelatedSeed> Related { get; init; } = [];
+    public bool Draft { get; init; }
+
+    public static ArticleFields Read(FrontMatter fields, ProblemSink problems, SeedContext context)
+    {
+        var slug = fields.Text("slug", SeedLimits.SlugLength + 1);
+        if (slug is not null && !Seeding.Slug.IsValid(slug))
+        {
+            problems.Error(fields.LineOf("slug"), 1, $"slug: '{slug}' is not a valid slug; use lower-case letters, digits and single hyphens (e.g. city-council-budget)");
+            slug = null;
+        }
+
+        var published = fields.Date("published");
+        var updated = fields.Date("updated");
+        if (published is not null && updated < published)
+        {
+            problems.Warning(fields.LineOf("updated"), 1, "updated: is before published; it is ignored");
+            updated = null;
+        }
+
+        var author = fields.Text("author", SeedLimits.SlugLength + 1);
+        if (author is not null && !Seeding.Slug.IsValid(author))
+        {
+            problems.Error(fields.LineOf("author"), 1, $"author: '{author}' is not an author slug (the file name of seeds/authors/<slug>.md)");
+            author = null;
+        }
+
+        return new ArticleFields
+        {
+            Slug = slug,
+            SlugLine = fields.LineOf("slug"),
+            Dek = fields.Text("dek", SeedLimits.DekLength),
+            Published = published,
+            Updated = updated,
+            AuthorSlug = author,
+            AuthorLine = fields.LineOf("author"),
+            Section = fields.Text("section", SeedLimits.NameLength),
+            Tags = ReadTags(fields, problems),
+            Image = ReadImage(fields, context),
+            Related = ReadRelated(fields, problems),
+            Draft = fields.Bool("draft") ?? false,
+        };
+    }
+
+    private static List<string> ReadTags(FrontMatter fields, ProblemSink problems)
+    {
+        var tags = new List<string>();
+        var slugs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (tag, line) in fields.List("tags", SeedLimits.NameLength))
+        {
+            var slug = Seeding.Slug.From(tag);
+            if (slug.Length == 0)
+            {
+                problems.Warning(line, 1, $"tags: '{tag}' has no letters or digits a URL can use; it is ignored");
+            }
+            else if (!slugs.Add(slug))
+            {
+                problems.Warning(line, 1, $"tags: '{tag}' is listed twice");
+            }
+            else if (tags.Count == SeedLimits.TagCount)
+            {
+                problems.Warning(line, 1, $"tags: more than {SeedLimits.TagCount} tags; '{tag}' and the rest are ignored");
+                break;
+            }
+            else
+            {
+                tags.Add(tag);
+            }
+        }
+
+        return tags;
+    }
+
+    private static HeroImage? ReadImage(FrontMatter fields, SeedContext context)
+    {
+        var image = fields.Map("image");
+        if (image is null)
+        {
+            return null;
+        }
+
+        var srcLine = image.LineOf("src");
+        var src = image.Text("src", SeedLimits.UrlLength);
+        var alt = image.Text("alt", SeedLimits.DekLength);
+        var caption = image.Text("caption", SeedLimits.DekLength);
+        var credit = image.Text("credit", SeedLimits.HeadlineLength);
+        image.WarnUnknown("image");
+
+        string? url = null;
+        if (src is not null)
+        {
+            url = UrlPolicy.Image(src);
+            if (url is null)
+            {
+                context.Problems.Error(srcLine, 1, $"image.src: '{src}' is not allowed; use a path under images/ or an http(s) URL");
+            }
+            else if (!context.MediaExists(url))
+            {
+                context.Problems.Warning(srcLine, 1, $"image.src: '{src}' does not exist in the seeds folder; a placeholder is shown");
+                url = null;
+            }
+        }
+
+        if (url is not null && alt is null)
+        {
+            context.Problems.Warning(fields.LineOf("image"), 1, "image.alt: missing; describe the image for readers who cannot see it");
+        }
+
+        return new HeroImage { Src = url, Alt = alt, Caption = caption, Credit = credit };
+    }
+
+    private static List<RelatedSeed> ReadRelated(FrontMatter fields, ProblemSink problems)
+    {
+        var related = new List<RelatedSeed>();
+        foreach (var item in fields.Items("related"))
+        {
+            if (related.Count == SeedLimits.RelatedCount)
+            {
+                problems.Warning(item.Line, item.Column, $"related: more than {SeedLimits.RelatedCount} entries; the rest are ignored");
+                break;
+            }
+
+            if (item.Value is { } value)
+            {
+                var slug = value.Trim();
+                if (Seeding.Slug.IsValid(slug))
+                {
+                    related.Add(new RelatedSeed(slug, null, null, null, item.Line));
+                }
+                else
+                {
+                    problems.Error(item.Line, item.Column, $"related: '{slug}' is not an article slug; for another site write url:, title: and excerpt:");
+                }
+
+                continue;
+            }
+
+            var entry = item.Fields!;
+            var itemSlug = entry.Text("slug", SeedLimits.SlugLength + 1);
+            var url = entry.Text("url", SeedLimits.UrlLength);
+            var title = entry.Text("title", SeedLimits.HeadlineLength);
+            var excerpt = entry.Text("excerpt", SeedLimits.DekLength);
+            entry.WarnUnknown("related");
+
+            if (itemSlug is not null)
+            {
+                if (!Seeding.Slug.IsValid(itemSlug))
+                {
+                    problems.Error(item.Line, item.Column, $"related.slug: '{itemSlug}' is not an article slug");
+                    continue;
+                }
+
+                related.Add(new RelatedSeed(itemSlug, null, title, excerpt, item.Line));
+            }
+            else if (url is not null)
+            {
+                var allowed = UrlPolicy.Link(url);
+                if (allowed is null || !(UrlPolicy.IsExternal(allowed) || allowed.StartsWith('/')))
+                {
+                    problems.Error(item.Line, item.Column, $"related.url: '{url}' is not allowed; use an http(s) URL or a path on this site");
+                    continue;
+                }
+
+                if (title is null)
+                {
+                    problems.Error(item.Line, item.Column, "related.title: a link to a URL needs a title");
+                    continue;
+                }
+
+                related.Add(new RelatedSeed(null, allowed, title, excerpt, item.Line));
+            }
+            else
+            {
+                problems.Error(item.Line, item.Column, "related: each entry needs a slug, or a url with a title");
+            }
+        }
+
+        return related;
+    }
+}

@@ -1,0 +1,40 @@
+namespace NewsFeed.Web.Seeding;
+
+public enum SeedFileState
+{
+    Imported,
+    Unchanged,
+
+    /// <summary>Had errors: not imported; its last good version, if any, stays on the site.</summary>
+    Skipped,
+
+    /// <summary>Not a seed (an unknown file type, a sidecar without its page).</summary>
+    Ignored,
+}
+
+public sealed record SeedFileResult(string Path, SeedFileState State, IReadOnlyList<SeedProblem> Problems)
+{
+    public bool HasWarnings => Problems.Any(p => !p.IsError);
+}
+
+/// <summary>What one import run did: per file, and in total.</summary>
+public sealed record ImportReport(IReadOnlyList<SeedFileResult> Files, int Deleted, TimeSpan Duration, DateTime FinishedUtc)
+{
+    public int FilesSeen => Files.Count;
+    public int Imported => Files.Count(f => f.State == SeedFileState.Imported);
+    public int Unchanged => Files.Count(f => f.State == SeedFileState.Unchanged);
+    public int Skipped => Files.Count(f => f.State == SeedFileState.Skipped);
+    public IEnumerable<SeedProblem> Problems => Files.SelectMany(f => f.Problems);
+    public int Errors => Problems.Count(p => p.IsError);
+    public int Warnings => Problems.Count(p => !p.IsError);
+}
+
+/// <summary>The last import's report, for health checks and anything else that shows the state of the content.</summary>
+public sealed class SeedImportStatus
+{
+    private volatile ImportReport? _last;
+
+    public ImportReport? Last => _last;
+
+    internal void Set(ImportReport report) => _last = report;
+}

@@ -1,0 +1,101 @@
+using NewsFeed.Web.Data;
+using NewsFeed.Web.Model;
+using NewsFeed.Web.Rendering;
+
+namespace NewsFeed.Web.Seeding;
+
+/// <summary>Reads <c>*.md</c> articles: YAML front matter between <c>---</c> lines, then the Markdown body.</summary>
+internal static class MarkdownArticleReader
+{
+    public static ArticleSeed? Read(string text, DateTime lastWriteUtc, SeedContext context)
+    {
+        var problems = context.Problems;
+        if (!FrontMatterBlock.TrySplit(text, problems, out var block))
+        {
+            return null;
+        }
+
+        var fields = FrontMatter.Parse(block.Yaml, block.FirstLine, problems);
+        if (fields.Unreadable)
+        {
+            return null;
+        }
+
+        var headlineLine = fields.LineOf("headline");
+        var before = problems.Count;
+        var headline = fields.Text("headline", SeedLimits.HeadlineLength);
+        if (headline is null && problems.Count == before)
+        {
+            problems.Error(Math.Max(headlineLine, 1), 1, "headline: missing; every article needs one");
+        }
+
+        var meta = ArticleFields.Read(fields, problems, context);
+        fields.WarnUnknown("the front matter");
+
+        var body = Renderer.RenderBody(block.Body, block.BodyLine, context);
+        if (headline is null || body is null || problems.HasErrors)
+        {
+            return null;
+        }
+
+        return ArticleBuilder.Build(headline, headlineLine, meta, SourceFormat.Markdown, block.Body, body, "", lastWriteUtc, null, context);
+    }
+}
+
+/// <summary>The front matter block of a Markdown file, split from the body with line numbers kept.</summary>
+internal readonly record struct FrontMatterBlock(string Yaml, int FirstLine, string Body, int BodyLine)
+{
+    public static bool TrySplit(string text, ProblemSink problems, out FrontMatterBlock block)
+    {
+        block = default;
+        var lines = text.Split('\n');
+        if (lines.Length == 0 || lines[0].TrimEnd() != "---")
+        {
+            problems.Error(1, 1, "no front matter: the file must start with a '---' line, then fields such as 'headline:', then '---'");
+            return false;
+        }
+
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd();
+            if (line is "---" or "...")
+            {
+                block = new FrontMatterBlock(
+                    string.Join('\n', lines[1..i]),
+                    2,
+                    string.Join('\n', lines[(i + 1)..]),
+                    i + 2);
+                return true;
+            }
+        }
+
+        problems.Error(1, 1, "the front matter opened on line 1 is never closed with a '---' line");
+        return false;
+    }
+}
+
+internal static class Renderer
+{
+    /// <summary>Renders a Markdown body; refused URLs become warnings, a Markdig failure an error.</summary>
+    public static RenderedBody? RenderBody(string markdown, int firstLine, SeedContext context)
+    {
+        var refused = new List<RefusedUrl>();
+        try
+        {
+            var rendered = context.Renderer.Render(markdown, refused);
+            foreach (var url in refused)
+            {
+                var shown = url.Url.Length > 60 ? url.Url[..60] + "…" : url.Url;
+                context.Problems.Warning(firstLine + url.Line - 1, url.Column,
+                    $"link to '{shown}' removed: only http, https, mailto and site-relative links are allowed");
+            }
+
+            return rendered;
+        }
+        catch (MarkdownRenderException e)
+        {
+            context.Problems.Error(firstLine, 1, e.Message);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using NewsFeed.Web.Rendering;
+
+namespace NewsFeed.Web.Seeding;
+
+/// <summary>What a format reader needs besides the text: where it is, where to report, and the shared renderer.</summary>
+internal sealed class SeedContext(string seedsRoot, string path, ProblemSink problems, MarkdownRenderer renderer)
+{
+    public string SeedsRoot { get; } = seedsRoot;
+    public string Path { get; } = path;
+    public ProblemSink Problems { get; } = problems;
+    public MarkdownRenderer Renderer { get; } = renderer;
+
+    /// <summary>True for external URLs, and for /media/ paths whose file is inside seeds/images/.</summary>
+    public bool MediaExists(string url)
+    {
+        if (!url.StartsWith(UrlPolicy.MediaPrefix, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var images = System.IO.Path.Combine(SeedsRoot, "images");
+        var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(images, Uri.UnescapeDataString(url[UrlPolicy.MediaPrefix.Length..])));
+        return full.StartsWith(images + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(full);
+    }
+}

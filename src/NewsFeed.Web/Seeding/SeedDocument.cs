@@ -1,0 +1,69 @@
+using NewsFeed.Web.Model;
+
+namespace NewsFeed.Web.Seeding;
+
+/// <summary>
+/// One seed file as read from disk: an article or an author, or neither when it could not be read.
+/// Reading never throws for bad content; what is wrong is in <see cref="Problems"/>, which validation adds to.
+/// </summary>
+public sealed class SeedDocument
+{
+    /// <summary>Path relative to the seeds folder, with forward slashes.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>SHA-256 over the file's bytes and, for a text page, its sidecar's.</summary>
+    public required string Hash { get; init; }
+
+    public ArticleSeed? Article { get; init; }
+    public AuthorSeed? Author { get; init; }
+
+    public List<SeedProblem> Problems { get; } = [];
+
+    public bool HasErrors => Problems.Exists(p => p.IsError);
+}
+
+/// <summary>An article as read and rendered from its seed, before it meets the store.</summary>
+public sealed record ArticleSeed
+{
+    public required string Slug { get; init; }
+
+    /// <summary>Line the slug came from (the slug field, or the headline it was derived from).</summary>
+    public int SlugLine { get; init; }
+
+    public required string Headline { get; init; }
+    public string? Dek { get; init; }
+    public required string Excerpt { get; init; }
+    public required DateTime PublishedUtc { get; init; }
+    public DateTime? UpdatedUtc { get; init; }
+    public bool IsDraft { get; init; }
+    public string? Section { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public HeroImage? Image { get; init; }
+    public required SourceFormat Format { get; init; }
+    public required string Source { get; init; }
+    public required string Html { get; init; }
+    public int WordCount { get; init; }
+    public int ReadingMinutes { get; init; }
+    public IReadOnlyList<RelatedSeed> Related { get; init; } = [];
+
+    /// <summary>Slug of the author: from front matter, or from the text page's author block.</summary>
+    public string? AuthorSlug { get; init; }
+
+    public int AuthorLine { get; init; }
+
+    /// <summary>The author block of a text page; an author file with the same slug wins over it.</summary>
+    public AuthorSeed? InlineAuthor { get; init; }
+}
+
+/// <summary>An entry of "Read more": a slug on this site, or a URL/teaser with title and excerpt.</summary>
+public sealed record RelatedSeed(string? Slug, string? Url, string? Title, string? Excerpt, int Line);
+
+public sealed record AuthorSeed
+{
+    public required string Slug { get; init; }
+    public required string Name { get; init; }
+    public string? JobTitle { get; init; }
+    public string? AvatarSrc { get; init; }
+    public string? BioHtml { get; init; }
+    public required string SourcePath { get; init; }
+}

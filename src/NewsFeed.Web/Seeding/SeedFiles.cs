@@ -1,0 +1,54 @@
+namespace NewsFeed.Web.Seeding;
+
+public enum SeedKind
+{
+    /// <summary>Not content: images, hidden files, editors' swap and backup files.</summary>
+    None,
+    MarkdownArticle,
+    TextPage,
+    Author,
+    Sidecar,
+
+    /// <summary>A file in the seeds folder that no reader understands; reported so it is not silently lost.</summary>
+    Unknown,
+}
+
+/// <summary>Which files of the seeds folder are seeds, and of which kind.</summary>
+public static class SeedFiles
+{
+    public static IReadOnlyList<string> List(string root)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
+        return Directory.EnumerateFiles(root, "*", options)
+            .Select(full => Path.GetRelativePath(root, full).Replace('\\', '/'))
+            .Where(path => KindOf(path) != SeedKind.None)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public static SeedKind KindOf(string relativePath)
+    {
+        var segments = relativePath.Split('/');
+        var name = segments[^1];
+        if (segments.Any(s => s.StartsWith('.')) || segments[0] == "images" || IsEditorJunk(name))
+        {
+            return SeedKind.None;
+        }
+
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        return extension switch
+        {
+            ".md" when segments.Length == 2 && segments[0] == "authors" => SeedKind.Author,
+            ".md" => SeedKind.MarkdownArticle,
+            ".txt" => SeedKind.TextPage,
+            ".yml" when name.EndsWith(".txt.yml", StringComparison.OrdinalIgnoreCase) => SeedKind.Sidecar,
+            _ => SeedKind.Unknown,
+        };
+    }
+
+    /// <summary>Swap, backup and lock files that editors leave beside what they edit.</summary>
+    public static bool IsEditorJunk(string name) =>
+        name.EndsWith('~') || name.StartsWith(".#", StringComparison.Ordinal) || name.StartsWith('#')
+        || name is "4913" or ".DS_Store" or "Thumbs.db" or "desktop.ini"
+        || Path.GetExtension(name).ToLowerInvariant() is ".swp" or ".swo" or ".swx" or ".tmp" or ".bak" or ".crdownload";
+}

@@ -1,0 +1,172 @@
+using Microsoft.EntityFrameworkCore;
+using NewsFeed.Web.Data;
+using NewsFeed.Web.Model;
+
+namespace NewsFeed.Web.Seeding;
+
+/// <summary>
+/// Step three of the import: writes the read and validated documents to the store in one transaction.
+/// Articles are matched by source path; an unchanged file (same hash) is not written again; a file with
+/// errors is skipped and its last good version stays; articles whose file vanished are deleted.
+/// </summary>
+public sealed class SeedImporter(NewsDbContext db)
+{
+    public async Task<(IReadOnlyList<SeedFileResult> Files, int Deleted)> ImportAsync(
+        IReadOnlyList<SeedDocument> documents, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var results = new List<SeedFileResult>(documents.Count);
+        var ordered = documents.OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
+
+        var (authorIds, authorsChanged) = await ImportAuthorsAsync(ordered, cancellationToken);
+        var existing = await db.Articles
+            .Select(a => new { a.Id, a.SourcePath, a.Slug, a.ContentHash, a.AuthorId })
+            .ToDictionaryAsync(a => a.SourcePath, StringComparer.Ordinal, cancellationToken);
+        var sections = await db.Sections.AsTracking().ToDictionaryAsync(s => s.Slug, StringComparer.Ordinal, cancellationToken);
+        var tags = await db.Tags.AsTracking().ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, cancellationToken);
+
+        foreach (var document in ordered)
+        {
+            if (document.HasErrors)
+            {
+                results.Add(new(document.Path, SeedFileState.Skipped, document.Problems));
+                continue;
+            }
+
+            if (document.Author is not null)
+            {
+                var state = authorsChanged.Contains(document.Path) ? SeedFileState.Imported : SeedFileState.Unchanged;
+                results.Add(new(document.Path, state, document.Problems));
+                continue;
+            }
+
+            if (document.Article is not { } seed)
+            {
+                results.Add(new(document.Path, SeedFileState.Ignored, document.Problems));
+                continue;
+            }
+
+            int? authorId = seed.AuthorSlug is not null && authorIds.TryGetValue(seed.AuthorSlug, out var id) ? id : null;
+            if (existing.TryGetValue(document.Path, out var current) && current.ContentHash == document.Hash)
+            {
+                if (current.AuthorId != authorId)
+                {
+                    // An author file appeared or vanished since: the article itself is unchanged.
+                    await db.Articles.Where(a => a.Id == current.Id)
+                        .ExecuteUpdateAsync(s => s.SetProperty(a => a.AuthorId, authorId), cancellationToken);
+                }
+
+                results.Add(new(document.Path, SeedFileState.Unchanged, document.Problems));
+                continue;
+            }
+
+            // Replace: the old row of this file, and any other row holding the slug this file now claims.
+            await db.Articles.Where(a => a.SourcePath == document.Path || a.Slug == seed.Slug)
+                .ExecuteDeleteAsync(cancellationToken);
+            db.Articles.Add(ToArticle(document, seed, authorId, sections, tags));
+            results.Add(new(document.Path, SeedFileState.Imported, document.Problems));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var seen = documents.Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
+        var vanished = existing.Values.Where(a => !seen.Contains(a.SourcePath)).Select(a => a.Id).ToList();
+        var deleted = vanished.Count == 0 ? 0 : await db.Articles.Where(a => vanished.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
+
+        await DeleteOrphansAsync(authorIds, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return (results, deleted);
+    }
+
+    private async Task<(Dictionary<string, int> Ids, HashSet<string> ChangedFiles)> ImportAuthorsAsync(
+        List<SeedDocument> ordered, CancellationToken cancellationToken)
+    {
+        // An author file wins over an author block of the same slug; among blocks, the first file wins.
+        var definitions = new Dictionary<string, AuthorSeed>(StringComparer.Ordinal);
+        foreach (var author in ordered.Where(d => !d.HasErrors && d.Author is not null).Select(d => d.Author!))
+        {
+            definitions.TryAdd(author.Slug, author);
+        }
+
+        foreach (var author in ordered.Where(d => !d.HasErrors && d.Article?.InlineAuthor is not null).Select(d => d.Article!.InlineAuthor!))
+        {
+            definitions.TryAdd(author.Slug, author);
+        }
+
+        var stored = await db.Authors.AsTracking().ToDictionaryAsync(a => a.Slug, StringComparer.Ordinal, cancellationToken);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (slug, seed) in definitions)
+        {
+            if (!stored.TryGetValue(slug, out var author))
+            {
+                author = new Author { Slug = slug, Name = seed.Name, SourcePath = seed.SourcePath };
+                db.Authors.Add(author);
+                stored[slug] = author;
+            }
+
+            if (author.Id == 0 || author.Name != seed.Name || author.JobTitle != seed.JobTitle || author.BioHtml != seed.BioHtml
+                || author.AvatarSrc != seed.AvatarSrc || author.SourcePath != seed.SourcePath)
+            {
+                changed.Add(seed.SourcePath);
+            }
+
+            author.Name = seed.Name;
+            author.JobTitle = seed.JobTitle;
+            author.BioHtml = seed.BioHtml;
+            author.AvatarSrc = seed.AvatarSrc;
+            author.SourcePath = seed.SourcePath;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return (definitions.Keys.ToDictionary(slug => slug, slug => stored[slug].Id, StringComparer.Ordinal), changed);
+    }
+
+    private static Article ToArticle(SeedDocument document, ArticleSeed seed, int? authorId,
+        Dictionary<string, Section> sections, Dictionary<string, Tag> tags) => new()
+    {
+        Slug = seed.Slug,
+        Headline = seed.Headline,
+        Dek = seed.Dek,
+        Excerpt = seed.Excerpt,
+        PublishedUtc = seed.PublishedUtc,
+        UpdatedUtc = seed.UpdatedUtc,
+        IsDraft = seed.IsDraft,
+        Section = seed.Section is null ? null : Lookup(sections, seed.Section, (slug, name) => new Section { Slug = slug, Name = name }),
+        Tags = [.. seed.Tags.Select(t => Lookup(tags, t, (slug, name) => new Tag { Slug = slug, Name = name }))],
+        Image = seed.Image,
+        Format = seed.Format,
+        Source = seed.Source,
+        Html = seed.Html,
+        WordCount = seed.WordCount,
+        ReadingMinutes = seed.ReadingMinutes,
+        RelatedLinks = [.. seed.Related
+            .Where(r => r.Slug != seed.Slug)
+            .Select((r, i) => new RelatedLink { Position = i, TargetSlug = r.Slug, Url = r.Url, Title = r.Title, Excerpt = r.Excerpt })],
+        AuthorId = authorId,
+        SourcePath = document.Path,
+        ContentHash = document.Hash,
+    };
+
+    private static T Lookup<T>(Dictionary<string, T> known, string name, Func<string, string, T> create)
+    {
+        var slug = Slug.From(name);
+        if (!known.TryGetValue(slug, out var value))
+        {
+            value = create(slug, name);
+            known[slug] = value;
+        }
+
+        return value;
+    }
+
+    private async Task DeleteOrphansAsync(Dictionary<string, int> authorIds, CancellationToken cancellationToken)
+    {
+        await db.Tags.Where(t => !t.Articles.Any()).ExecuteDeleteAsync(cancellationToken);
+        await db.Sections.Where(s => !s.Articles.Any()).ExecuteDeleteAsync(cancellationToken);
+
+        // Authors no file defines any more go once no article (such as a kept last good version) names them.
+        var defined = authorIds.Values.ToList();
+        await db.Authors.Where(a => !defined.Contains(a.Id) && !a.Articles.Any()).ExecuteDeleteAsync(cancellationToken);
+    }
+}

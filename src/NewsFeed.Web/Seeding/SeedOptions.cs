@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NewsFeed.Web.Seeding;
+
+/// <summary>Where content comes from. Bound from the <c>NewsFeed</c> configuration section.</summary>
+public sealed class SeedOptions
+{
+    public const string Section = "NewsFeed";
+
+    /// <summary>
+    /// <c>NewsFeed:SeedsPath</c>: the seeds folder, the source of truth for all content. A relative path
+    /// resolves against the content root; the default is the repository's <c>seeds/</c>.
+    /// </summary>
+    [Required]
+    public string SeedsPath { get; set; } = "../../seeds";
+
+    /// <summary><c>NewsFeed:MaxSeedFileBytes</c>: larger seed files are reported and skipped. Default 2 MiB.</summary>
+    [Range(1024, int.MaxValue)]
+    public int MaxSeedFileBytes { get; set; } = 2 * 1024 * 1024;
+
+    public string ResolveSeedsPath(string contentRoot) =>
+        Path.TrimEndingDirectorySeparator(Path.GetFullPath(SeedsPath, contentRoot));
+}

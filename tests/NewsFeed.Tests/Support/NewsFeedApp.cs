@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using NewsFeed.Web.Seeding;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace NewsFeed.Tests.Support;
+
+/// <summary>
+/// The real app over a seeds folder and a SQLite file the test owns. Only configuration is overridden,
+/// so the real startup import runs exactly as in production.
+/// </summary>
+public sealed class NewsFeedApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = [];
+
+    public NewsFeedApp(SeedFolder seeds, string? databasePath = null)
+    {
+        Seeds = seeds;
+        DatabasePath = databasePath ?? Path.Combine(Path.GetDirectoryName(seeds.Root)!, "store", "newsfeed.db");
+    }
+
+    public SeedFolder Seeds { get; }
+
+    public string DatabasePath { get; }
+
+    public LogCapture Logs { get; } = new();
+
+    /// <summary>Another configuration value for this host, e.g. ("NewsFeed:MaxSeedFileBytes", "2048").</summary>
+    public NewsFeedApp WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public ImportReport LastImport => Services.GetRequiredService<SeedImportStatus>().Last
+        ?? throw new InvalidOperationException("No import has run.");
+
+    public async Task<IHtmlDocument> GetPageAsync(string url)
+    {
+        using var client = CreateClient();
+        using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}");
+        return await ParseAsync(response);
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return await new HtmlParser().ParseDocumentAsync(html, TestContext.Current.CancellationToken);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Production: the error pages a reader sees, not the developer exception page.
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:NewsFeed", $"Data Source={DatabasePath}");
+        builder.UseSetting("NewsFeed:SeedsPath", Seeds.Root);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(Logs));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        // Pooled connections keep the file open; a test that restarts or deletes the store needs it closed.
+        SqliteConnection.ClearAllPools();
+    }
+}
+
+/// <summary>Every Serilog event the app writes, for tests that assert what was logged.</summary>
+public sealed class LogCapture : ILogEventSink
+{
+    private readonly ConcurrentQueue<LogEvent> _events = new();
+
+    public IReadOnlyList<LogEvent> Events => [.. _events];
+
+    public void Emit(LogEvent logEvent) => _events.Enqueue(logEvent);
+
+    public IEnumerable<LogEvent> WithProperty(string name, string value) =>
+        Events.Where(e => e.Properties.TryGetValue(name, out var p) && p is ScalarValue { Value: string s } && s == value);
+}
