@@ -124,29 +124,29 @@ public sealed class SeedImporter(NewsDbContext db)
 
     private static Article ToArticle(SeedDocument document, ArticleSeed seed, int? authorId,
         Dictionary<string, Section> sections, Dictionary<string, Tag> tags) => new()
-    {
-        Slug = seed.Slug,
-        Headline = seed.Headline,
-        Dek = seed.Dek,
-        Excerpt = seed.Excerpt,
-        PublishedUtc = seed.PublishedUtc,
-        UpdatedUtc = seed.UpdatedUtc,
-        IsDraft = seed.IsDraft,
-        Section = seed.Section is null ? null : Lookup(sections, seed.Section, (slug, name) => new Section { Slug = slug, Name = name }),
-        Tags = [.. seed.Tags.Select(t => Lookup(tags, t, (slug, name) => new Tag { Slug = slug, Name = name }))],
-        Image = seed.Image,
-        Format = seed.Format,
-        Source = seed.Source,
-        Html = seed.Html,
-        WordCount = seed.WordCount,
-        ReadingMinutes = seed.ReadingMinutes,
-        RelatedLinks = [.. seed.Related
+        {
+            Slug = seed.Slug,
+            Headline = seed.Headline,
+            Dek = seed.Dek,
+            Excerpt = seed.Excerpt,
+            PublishedUtc = seed.PublishedUtc,
+            UpdatedUtc = seed.UpdatedUtc,
+            IsDraft = seed.IsDraft,
+            Section = seed.Section is null ? null : Lookup(sections, seed.Section, (slug, name) => new Section { Slug = slug, Name = name }),
+            Tags = [.. seed.Tags.Select(t => Lookup(tags, t, (slug, name) => new Tag { Slug = slug, Name = name }))],
+            Image = seed.Image,
+            Format = seed.Format,
+            Source = seed.Source,
+            Html = seed.Html,
+            WordCount = seed.WordCount,
+            ReadingMinutes = seed.ReadingMinutes,
+            RelatedLinks = [.. seed.Related
             .Where(r => r.Slug != seed.Slug)
             .Select((r, i) => new RelatedLink { Position = i, TargetSlug = r.Slug, Url = r.Url, Title = r.Title, Excerpt = r.Excerpt })],
-        AuthorId = authorId,
-        SourcePath = document.Path,
-        ContentHash = document.Hash,
-    };
+            AuthorId = authorId,
+            SourcePath = document.Path,
+            ContentHash = document.Hash,
+        };
 
     private static T Lookup<T>(Dictionary<string, T> known, string name, Func<string, string, T> create)
     {
