@@ -6,6 +6,7 @@ using Serilog;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddNewsLogging();
+builder.AddSite();
 builder.AddNewsStore();
 builder.AddSeeding();
 builder.Services.AddRazorPages();

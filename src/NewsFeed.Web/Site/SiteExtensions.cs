@@ -7,6 +7,16 @@ namespace NewsFeed.Web.Site;
 
 public static class SiteExtensions
 {
+    /// <summary>The site's identity (<see cref="SiteOptions"/>), validated at startup.</summary>
+    public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SiteOptions>()
+            .BindConfiguration(SiteOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return builder;
+    }
+
     /// <summary>Serilog from the <c>Serilog</c> configuration section, plus any sinks registered in DI (tests use that).</summary>
     public static WebApplicationBuilder AddNewsLogging(this WebApplicationBuilder builder)
     {

@@ -58,4 +58,17 @@ public sealed class FeedPageTests
         Assert.Empty(page.QuerySelectorAll(".card"));
         Assert.NotNull(page.QuerySelector(".empty"));
     }
+
+    [Fact]
+    public async Task Site_name_and_language_come_from_configuration()
+    {
+        using var seeds = SeedFolder.Create();
+        using var app = new NewsFeedApp(seeds).WithSetting("NewsFeed:Site:Name", "Harbor Daily").WithSetting("NewsFeed:Site:Language", "en-GB");
+
+        var page = await app.GetPageAsync("/");
+
+        Assert.Equal("Harbor Daily", page.One(".site-name").Text());
+        Assert.EndsWith("| Harbor Daily", page.Title, StringComparison.Ordinal);
+        Assert.Equal("en-GB", page.DocumentElement.GetAttribute("lang"));
+    }
 }
