@@ -1,7 +1,7 @@
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Pages;
 using NewsFeed.Web.Seeding;
 using NewsFeed.Web.Site;
-using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,7 +9,7 @@ builder.AddNewsLogging();
 builder.AddSite();
 builder.AddNewsStore();
 builder.AddSeeding();
-builder.Services.AddRazorPages();
+builder.Services.AddRazorPages(options => options.Conventions.AddPagedRoutes());
 
 var app = builder.Build();
 
@@ -21,7 +21,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
-app.UseSerilogRequestLogging();
+app.UseRequestLogging();
 app.UseSeedMedia();
 app.UseRouting();
 app.MapStaticAssets();

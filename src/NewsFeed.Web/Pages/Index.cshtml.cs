@@ -1,22 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using NewsFeed.Web.Data;
 
 namespace NewsFeed.Web.Pages;
 
 public sealed class IndexModel(NewsDbContext db, TimeProvider time) : PageModel
 {
-    public const int PageSize = 20;
+    public ArticlePage Feed { get; private set; } = null!;
 
-    public IReadOnlyList<ArticleCard> Articles { get; private set; } = [];
+    public Pager Pager => new("/", Feed.Number, Feed.HasMore);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int? pageNumber, CancellationToken cancellationToken)
     {
-        Articles = await db.Articles
-            .Published(time.GetUtcNow().UtcDateTime)
-            .Newest()
-            .ToCard()
-            .Take(PageSize)
-            .ToListAsync(cancellationToken);
+        if (pageNumber is { } n and <= 1)
+        {
+            // /page/1 is the home page; anything below it does not exist.
+            return n == 1 ? RedirectPermanent("/") : NotFound();
+        }
+
+        Feed = await db.Articles.Published(time.GetUtcNow().UtcDateTime).ToPageAsync(pageNumber ?? 1, cancellationToken);
+        return Feed.Articles.Count == 0 && Feed.Number > 1 ? NotFound() : Page();
     }
 }

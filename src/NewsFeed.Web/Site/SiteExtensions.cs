@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using NewsFeed.Web.Rendering;
 using NewsFeed.Web.Seeding;
@@ -20,13 +21,18 @@ public static class SiteExtensions
     /// <summary>Serilog from the <c>Serilog</c> configuration section, plus any sinks registered in DI (tests use that).</summary>
     public static WebApplicationBuilder AddNewsLogging(this WebApplicationBuilder builder)
     {
-        // No static bootstrap logger: a second host in the same process (tests) would find it frozen.
+        // No static bootstrap logger, and the static Log.Logger is left alone (preserveStaticLogger): each host
+        // logs through its own logger, so two hosts in one process (tests) never write into each other's sinks.
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext(), preserveStaticLogger: true);
         return builder;
     }
+
+    /// <summary>One log record per request, through this host's logger (not the static one, see <see cref="AddNewsLogging"/>).</summary>
+    public static IApplicationBuilder UseRequestLogging(this WebApplication app) =>
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 
     /// <summary>
     /// Headers every response carries. The policy allows no inline script at all: even if content
@@ -46,7 +52,11 @@ public static class SiteExtensions
         await next(context);
     });
 
-    /// <summary>Serves <c>seeds/images/</c> at <c>/media/</c>; nothing outside that folder can be reached.</summary>
+    /// <summary>
+    /// Serves <c>seeds/images/</c> at <c>/media/</c>: image types only, nothing outside that folder, cached for a
+    /// week (editors may replace a file under the same name, so not "immutable"), and with a policy that keeps
+    /// an SVG opened on its own from running script.
+    /// </summary>
     public static IApplicationBuilder UseSeedMedia(this WebApplication app)
     {
         var seeds = app.Services.GetRequiredService<SeedImport>().SeedsRoot;
@@ -56,11 +66,29 @@ public static class SiteExtensions
             return app;
         }
 
+        var types = new FileExtensionContentTypeProvider(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            [".png"] = "image/png",
+            [".jpg"] = "image/jpeg",
+            [".jpeg"] = "image/jpeg",
+            [".gif"] = "image/gif",
+            [".webp"] = "image/webp",
+            [".avif"] = "image/avif",
+            [".svg"] = "image/svg+xml",
+        });
+
         return app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(images),
             RequestPath = UrlPolicy.MediaPrefix.TrimEnd('/'),
-            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=86400",
+            ContentTypeProvider = types,
+            ServeUnknownFileTypes = false,
+            OnPrepareResponse = context =>
+            {
+                var headers = context.Context.Response.Headers;
+                headers.CacheControl = "public, max-age=604800, stale-while-revalidate=86400";
+                headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+            },
         });
     }
 }

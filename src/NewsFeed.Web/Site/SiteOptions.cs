@@ -29,6 +29,10 @@ public sealed class SiteOptions
     [RegularExpression("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
     public string Language { get; set; } = "en";
 
+    /// <summary><c>NewsFeed:Site:Favicon</c>: the icon's URL, site-relative (a file under wwwroot) or absolute.</summary>
+    [Required]
+    public string Favicon { get; set; } = "/favicon.svg";
+
     /// <summary>An absolute URL on this site for a site-relative path (or an absolute URL, unchanged).</summary>
     public string Absolute(string pathOrUrl) =>
         Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"

@@ -68,7 +68,7 @@ public sealed class FeedPageTests
         var page = await app.GetPageAsync("/");
 
         Assert.Equal("Harbor Daily", page.One(".site-name").Text());
-        Assert.EndsWith("| Harbor Daily", page.Title, StringComparison.Ordinal);
+        Assert.Equal("Harbor Daily", page.Title);
         Assert.Equal("en-GB", page.DocumentElement.GetAttribute("lang"));
     }
 }

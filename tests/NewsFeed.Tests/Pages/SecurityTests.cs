@@ -45,7 +45,10 @@ public sealed class SecurityTests
             Assert.Contains("<script>alert(1)</script>", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         }
 
-        Assert.Empty((await app.GetPageAsync("/")).QuerySelectorAll("script"));
+        // The only scripts are the site's own files: nothing inline, nothing from content.
+        var scripts = (await app.GetPageAsync("/articles/evil")).QuerySelectorAll("script");
+        Assert.All(scripts, s => Assert.StartsWith("/js/", s.GetAttribute("src"), StringComparison.Ordinal));
+        Assert.All(scripts, s => Assert.Empty(s.TextContent));
     }
 
     [Fact]

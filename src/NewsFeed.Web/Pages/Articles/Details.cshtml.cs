@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Model;
-using NewsFeed.Web.Seeding;
 
 namespace NewsFeed.Web.Pages.Articles;
 
@@ -19,10 +18,11 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time) : PageMode
         var article = await db.Articles.Published(now)
             .Where(a => a.Slug == slug)
             .Select(a => new ArticleView(
-                a.Slug, a.Headline, a.Dek, a.PublishedUtc, a.UpdatedUtc, a.Section == null ? null : a.Section.Name,
+                a.Id, a.Slug, a.Headline, a.Dek, a.Excerpt, a.PublishedUtc, a.UpdatedUtc,
+                a.Section == null ? null : new Link(a.Section.Slug, a.Section.Name),
                 a.Image, a.Html, a.ReadingMinutes,
                 a.Author == null ? null : new AuthorView(a.Author.Slug, a.Author.Name, a.Author.JobTitle, a.Author.BioHtml, a.Author.AvatarSrc),
-                a.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
+                a.Tags.OrderBy(t => t.Name).Select(t => new Link(t.Slug, t.Name)).ToList(),
                 a.RelatedLinks.OrderBy(r => r.Position).ToList()))
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
@@ -32,43 +32,19 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time) : PageMode
         }
 
         Article = article;
-        Related = await ResolveRelatedAsync(article, now, cancellationToken);
+        Related = await RelatedArticles.ForAsync(db, article.Id, article.Slug, article.Links, now, cancellationToken);
         return Page();
     }
 
-    // Internal links resolve now, not at import, so they follow the target's current headline and vanish with it.
-    // A captured teaser (title only) links to the article of that headline when the site has it.
-    private async Task<List<ReadMore>> ResolveRelatedAsync(ArticleView article, DateTime now, CancellationToken cancellationToken)
-    {
-        var wanted = article.Links.Select(l => l.TargetSlug ?? (l.Url is null && l.Title is not null ? Slug.From(l.Title) : null))
-            .OfType<string>().Where(s => s != article.Slug).ToList();
-        var targets = wanted.Count == 0 ? [] : await db.Articles.Published(now)
-            .Where(a => wanted.Contains(a.Slug))
-            .ToDictionaryAsync(a => a.Slug, a => new { a.Headline, a.Excerpt }, cancellationToken);
-
-        var result = new List<ReadMore>();
-        foreach (var link in article.Links)
-        {
-            var slug = link.TargetSlug ?? (link.Url is null && link.Title is not null ? Slug.From(link.Title) : null);
-            if (slug is not null && targets.TryGetValue(slug, out var target))
-            {
-                result.Add(new ReadMore(link.Title ?? target.Headline, $"/articles/{slug}", link.Excerpt ?? target.Excerpt));
-            }
-            else if (link.TargetSlug is null && link.Title is not null)
-            {
-                result.Add(new ReadMore(link.Title, link.Url, link.Excerpt));
-            }
-        }
-
-        return result;
-    }
-
     public sealed record ArticleView(
-        string Slug, string Headline, string? Dek, DateTime PublishedUtc, DateTime? UpdatedUtc, string? SectionName,
-        HeroImage? Image, string Html, int ReadingMinutes, AuthorView? Author, List<string> Tags, List<RelatedLink> Links);
+        int Id, string Slug, string Headline, string? Dek, string Excerpt, DateTime PublishedUtc, DateTime? UpdatedUtc, Link? Section,
+        HeroImage? Image, string Html, int ReadingMinutes, AuthorView? Author, List<Link> Tags, List<RelatedLink> Links)
+    {
+        /// <summary>Shown only when the update is on another day than publication: same-day fixes are not news.</summary>
+        public bool ShowUpdated => UpdatedUtc is { } updated && updated.Date != PublishedUtc.Date;
+    }
 
     public sealed record AuthorView(string Slug, string Name, string? JobTitle, string? BioHtml, string? AvatarSrc);
 
-    /// <summary>An entry of "Read more"; <see cref="Href"/> is null for a captured teaser whose article is not on this site.</summary>
-    public sealed record ReadMore(string Title, string? Href, string? Excerpt);
+    public sealed record Link(string Slug, string Name);
 }

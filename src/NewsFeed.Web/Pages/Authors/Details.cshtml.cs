@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NewsFeed.Web.Data;
+
+namespace NewsFeed.Web.Pages.Authors;
+
+public sealed class DetailsModel(NewsDbContext db, TimeProvider time) : PageModel
+{
+    public AuthorProfile Author { get; private set; } = null!;
+
+    public ArticlePage Articles { get; private set; } = null!;
+
+    public Pager Pager => new($"/authors/{Author.Slug}", Articles.Number, Articles.HasMore);
+
+    public async Task<IActionResult> OnGetAsync(string slug, int? pageNumber, CancellationToken cancellationToken)
+    {
+        if (pageNumber is { } n and <= 1)
+        {
+            return n == 1 ? RedirectPermanent($"/authors/{slug}") : NotFound();
+        }
+
+        var author = await db.Authors.Where(a => a.Slug == slug)
+            .Select(a => new AuthorProfile(a.Id, a.Slug, a.Name, a.JobTitle, a.BioHtml, a.AvatarSrc))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (author is null)
+        {
+            return NotFound();
+        }
+
+        Author = author;
+        Articles = await db.Articles.Published(time.GetUtcNow().UtcDateTime)
+            .Where(a => a.AuthorId == author.Id)
+            .ToPageAsync(pageNumber ?? 1, cancellationToken);
+        return Articles.Articles.Count == 0 && Articles.Number > 1 ? NotFound() : Page();
+    }
+
+    public sealed record AuthorProfile(int Id, string Slug, string Name, string? JobTitle, string? BioHtml, string? AvatarSrc);
+}

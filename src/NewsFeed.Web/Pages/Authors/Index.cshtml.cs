@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NewsFeed.Web.Data;
+
+namespace NewsFeed.Web.Pages.Authors;
+
+public sealed class IndexModel(NewsDbContext db, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<AuthorEntry> Authors { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        Authors = await db.Authors
+            .Where(a => a.Articles.Any(x => !x.IsDraft && x.PublishedUtc <= now))
+            .OrderBy(a => a.Name)
+            .Select(a => new AuthorEntry(a.Slug, a.Name, a.JobTitle, a.AvatarSrc,
+                a.Articles.Count(x => !x.IsDraft && x.PublishedUtc <= now)))
+            .ToListAsync(cancellationToken);
+    }
+
+    public sealed record AuthorEntry(string Slug, string Name, string? JobTitle, string? AvatarSrc, int Articles);
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NewsFeed.Web.Data;
+
+namespace NewsFeed.Web.Pages.Sections;
+
+public sealed class DetailsModel(NewsDbContext db, TimeProvider time) : PageModel
+{
+    public string Name { get; private set; } = "";
+
+    public ArticlePage Articles { get; private set; } = null!;
+
+    public Pager Pager { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, int? pageNumber, CancellationToken cancellationToken)
+    {
+        if (pageNumber is { } n and <= 1)
+        {
+            return n == 1 ? RedirectPermanent($"/sections/{slug}") : NotFound();
+        }
+
+        var section = await db.Sections.Where(s => s.Slug == slug).Select(s => new { s.Id, s.Name }).FirstOrDefaultAsync(cancellationToken);
+        if (section is null)
+        {
+            return NotFound();
+        }
+
+        Name = section.Name;
+        Articles = await db.Articles.Published(time.GetUtcNow().UtcDateTime)
+            .Where(a => a.SectionId == section.Id)
+            .ToPageAsync(pageNumber ?? 1, cancellationToken);
+        Pager = new Pager($"/sections/{slug}", Articles.Number, Articles.HasMore);
+        return Articles.Articles.Count == 0 && Articles.Number > 1 ? NotFound() : Page();
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NewsFeed.Web.Data;
+
+namespace NewsFeed.Web.Pages.Tags;
+
+public sealed class DetailsModel(NewsDbContext db, TimeProvider time) : PageModel
+{
+    public string Name { get; private set; } = "";
+
+    public ArticlePage Articles { get; private set; } = null!;
+
+    public Pager Pager { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, int? pageNumber, CancellationToken cancellationToken)
+    {
+        if (pageNumber is { } n and <= 1)
+        {
+            return n == 1 ? RedirectPermanent($"/tags/{slug}") : NotFound();
+        }
+
+        var tag = await db.Tags.Where(t => t.Slug == slug).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(cancellationToken);
+        if (tag is null)
+        {
+            return NotFound();
+        }
+
+        Name = tag.Name;
+        Articles = await db.Articles.Published(time.GetUtcNow().UtcDateTime)
+            .Where(a => a.Tags.Any(t => t.Id == tag.Id))
+            .ToPageAsync(pageNumber ?? 1, cancellationToken);
+        Pager = new Pager($"/tags/{slug}", Articles.Number, Articles.HasMore);
+        return Articles.Articles.Count == 0 && Articles.Number > 1 ? NotFound() : Page();
+    }
+}
