@@ -36,6 +36,12 @@ internal static class ArticleBuilder
             context.Problems.Warning(0, 0, $"published: no date given; using the file's last-write time ({lastWriteUtc:yyyy-MM-dd HH:mm} UTC)");
         }
 
+        // Checked here, after a text page's own alt text has been merged with its sidecar's image.
+        if (meta.Image is { Src: not null, Alt: null })
+        {
+            context.Problems.Warning(meta.ImageLine, 1, "image.alt: missing; describe the image for readers who cannot see it");
+        }
+
         var words = ReadingTime.CountWords(body.PlainText);
         var pageWords = words + ReadingTime.CountWords(string.Join('\n',
             headline, meta.Dek, meta.Image?.Caption, meta.Image?.Credit, pageExtras,

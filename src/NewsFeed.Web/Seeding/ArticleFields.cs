@@ -20,6 +20,7 @@ internal sealed record ArticleFields
     public string? Section { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
     public HeroImage? Image { get; init; }
+    public int ImageLine { get; init; }
     public IReadOnlyList<RelatedSeed> Related { get; init; } = [];
     public bool Draft { get; init; }
 
@@ -59,6 +60,7 @@ internal sealed record ArticleFields
             Section = fields.Text("section", SeedLimits.NameLength),
             Tags = ReadTags(fields, problems),
             Image = ReadImage(fields, context),
+            ImageLine = fields.LineOf("image"),
             Related = ReadRelated(fields, problems),
             Draft = fields.Bool("draft") ?? false,
         };
@@ -121,11 +123,6 @@ internal sealed record ArticleFields
                 context.Problems.Warning(srcLine, 1, $"image.src: '{src}' does not exist in the seeds folder; a placeholder is shown");
                 url = null;
             }
-        }
-
-        if (url is not null && alt is null)
-        {
-            context.Problems.Warning(fields.LineOf("image"), 1, "image.alt: missing; describe the image for readers who cannot see it");
         }
 
         return new HeroImage { Src = url, Alt = alt, Caption = caption, Credit = credit };
