@@ -10,15 +10,23 @@ public static class Paging
 {
     public static void AddPagedRoutes(this PageConventionCollection conventions)
     {
-        conventions.AddPageRoute("/Index", "page/{pageNumber:int}");
-        conventions.AddPageRoute("/Authors/Details", "authors/{slug}/page/{pageNumber:int}");
-        conventions.AddPageRoute("/Tags/Details", "tags/{slug}/page/{pageNumber:int}");
-        conventions.AddPageRoute("/Sections/Details", "sections/{slug}/page/{pageNumber:int}");
+        AddPageRoute(conventions, "/Index", "page/{pageNumber:int}");
+        AddPageRoute(conventions, "/Authors/Details", "authors/{slug}/page/{pageNumber:int}");
+        AddPageRoute(conventions, "/Tags/Details", "tags/{slug}/page/{pageNumber:int}");
+        AddPageRoute(conventions, "/Sections/Details", "sections/{slug}/page/{pageNumber:int}");
     }
 
     /// <summary>The URL of page <paramref name="number"/> of the listing at <paramref name="basePath"/>.</summary>
     public static string PageUrl(string basePath, int number) =>
         number <= 1 ? basePath : $"{basePath.TrimEnd('/')}/page/{number}";
+
+    // Only for matching requests: asp-page links must keep resolving to the page's own @page route (with
+    // AddPageRoute's link generation on, they came out empty), and page links are built by PageUrl.
+    private static void AddPageRoute(PageConventionCollection conventions, string page, string template) =>
+        conventions.AddPageRouteModelConvention(page, model => model.Selectors.Add(new SelectorModel
+        {
+            AttributeRouteModel = new AttributeRouteModel { Template = template, SuppressLinkGeneration = true },
+        }));
 }
 
 /// <summary>What the pager and the head's rel=prev/next links need.</summary>
