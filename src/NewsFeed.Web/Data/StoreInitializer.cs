@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsFeed.Web.Model;
+using NewsFeed.Web.Search;
 
 namespace NewsFeed.Web.Data;
 
@@ -35,6 +36,7 @@ public static partial class StoreInitializer
 
         // WAL lets readers go on while an import writes.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(ArticleSearch.CreateIndexSql, cancellationToken);
         db.StoreInfo.Add(new StoreInfo { Key = FingerprintKey, Value = fingerprint });
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -42,7 +44,7 @@ public static partial class StoreInitializer
 
     public static string Fingerprint(NewsDbContext db)
     {
-        var script = db.Database.GenerateCreateScript() + "\ncontent:" + ContentVersion;
+        var script = db.Database.GenerateCreateScript() + "\n" + ArticleSearch.CreateIndexSql + "\ncontent:" + ContentVersion;
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
     }
 

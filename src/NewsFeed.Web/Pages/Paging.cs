@@ -29,9 +29,15 @@ public static class Paging
         }));
 }
 
-/// <summary>What the pager and the head's rel=prev/next links need.</summary>
-public sealed record Pager(string BasePath, int Number, bool HasMore)
+/// <summary>What the pager and the head's rel=prev/next links need; <see cref="UrlOf"/> gives a page's URL.</summary>
+public sealed record Pager(int Number, bool HasMore, Func<int, string> UrlOf)
 {
-    public string? PreviousUrl => Number > 1 ? Paging.PageUrl(BasePath, Number - 1) : null;
-    public string? NextUrl => HasMore ? Paging.PageUrl(BasePath, Number + 1) : null;
+    /// <summary>A listing paged by path: <c>{basePath}/page/{n}</c>.</summary>
+    public Pager(string basePath, int number, bool hasMore)
+        : this(number, hasMore, n => Paging.PageUrl(basePath, n))
+    {
+    }
+
+    public string? PreviousUrl => Number > 1 ? UrlOf(Number - 1) : null;
+    public string? NextUrl => HasMore ? UrlOf(Number + 1) : null;
 }

@@ -62,6 +62,7 @@ internal static class ArticleBuilder
             Format = format,
             Source = source,
             Html = body.Html,
+            BodyText = body.PlainText,
             WordCount = words,
             ReadingMinutes = ReadingTime.Minutes(pageWords),
             Related = meta.Related,

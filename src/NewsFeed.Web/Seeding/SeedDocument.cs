@@ -42,6 +42,10 @@ public sealed record ArticleSeed
     public required SourceFormat Format { get; init; }
     public required string Source { get; init; }
     public required string Html { get; init; }
+
+    /// <summary>The body as plain text, for the search index.</summary>
+    public string BodyText { get; init; } = "";
+
     public int WordCount { get; init; }
     public int ReadingMinutes { get; init; }
     public IReadOnlyList<RelatedSeed> Related { get; init; } = [];

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Model;
+using NewsFeed.Web.Search;
 
 namespace NewsFeed.Web.Seeding;
 
@@ -24,6 +25,7 @@ public sealed class SeedImporter(NewsDbContext db)
             .ToDictionaryAsync(a => a.SourcePath, StringComparer.Ordinal, cancellationToken);
         var sections = await db.Sections.AsTracking().ToDictionaryAsync(s => s.Slug, StringComparer.Ordinal, cancellationToken);
         var tags = await db.Tags.AsTracking().ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, cancellationToken);
+        var added = new List<(Article Row, ArticleSeed Seed)>();
 
         foreach (var document in ordered)
         {
@@ -63,17 +65,23 @@ public sealed class SeedImporter(NewsDbContext db)
             // Replace: the old row of this file, and any other row holding the slug this file now claims.
             await db.Articles.Where(a => a.SourcePath == document.Path || a.Slug == seed.Slug)
                 .ExecuteDeleteAsync(cancellationToken);
-            db.Articles.Add(ToArticle(document, seed, authorId, sections, tags));
+            var row = ToArticle(document, seed, authorId, sections, tags);
+            db.Articles.Add(row);
+            added.Add((row, seed));
             results.Add(new(document.Path, SeedFileState.Imported, document.Problems));
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        var authorNames = await db.Authors.ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        await ArticleSearch.IndexAsync(db, added.Select(a => (a.Row.Id, a.Seed.Headline, a.Seed.Dek, a.Seed.BodyText,
+            a.Row.AuthorId is { } author ? authorNames[author] : null, a.Seed.Tags.AsEnumerable())), cancellationToken);
 
         var seen = documents.Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
         var vanished = existing.Values.Where(a => !seen.Contains(a.SourcePath)).Select(a => a.Id).ToList();
         var deleted = vanished.Count == 0 ? 0 : await db.Articles.Where(a => vanished.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
 
         await DeleteOrphansAsync(authorIds, cancellationToken);
+        await ArticleSearch.RefreshAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return (results, deleted);

@@ -1,5 +1,8 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.WebEncoders;
 using NewsFeed.Web.Rendering;
 using NewsFeed.Web.Seeding;
 using Serilog;
@@ -15,6 +18,9 @@ public static class SiteExtensions
             .BindConfiguration(SiteOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+        // Razor would otherwise write every non-ASCII letter as an entity ("Tom&#xE1;s"); the pages are UTF-8.
+        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
     }
 

@@ -1,0 +1,204 @@
+using System.Net;
+using NewsFeed.Tests.Support;
+using NewsFeed.Web.Search;
+
+namespace NewsFeed.Tests.Search;
+
+public sealed class SearchTests : IClassFixture<SearchTests.Site>
+{
+    private readonly Site _site;
+
+    public SearchTests(Site site) => _site = site;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<AngleSharp.Html.Dom.IHtmlDocument> SearchAsync(string query, string extra = "") =>
+        await _site.App.GetPageAsync($"/search?q={Uri.EscapeDataString(query)}{extra}");
+
+    private static List<string> Headlines(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll(".search-results .card-headline a").Select(a => a.Text()).ToList();
+
+    [Fact]
+    public async Task A_headline_match_ranks_above_a_body_match()
+    {
+        var page = await SearchAsync("lighthouse");
+
+        Assert.Equal(["The lighthouse keeper", "Harbour notes"], Headlines(page));
+        Assert.Equal("2 results for “lighthouse”", page.One(".search-summary").Text());
+    }
+
+    [Fact]
+    public async Task Matches_are_marked_in_headline_and_snippet_and_content_stays_text()
+    {
+        var page = await SearchAsync("harbour");
+
+        var hit = page.QuerySelectorAll(".search-results .card").Single(c => c.One(".card-headline").Text() == "Harbour notes");
+        Assert.Equal("Harbour", hit.One(".card-headline mark").Text());
+        Assert.Contains(hit.QuerySelectorAll(".search-snippet mark"), m => m.Text() == "harbour");
+        Assert.Empty(hit.QuerySelectorAll(".search-snippet script, .search-snippet b"));
+        Assert.Contains("<script>", hit.One(".search-snippet").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_last_word_matches_as_a_prefix()
+    {
+        Assert.Equal(["The lighthouse keeper", "Harbour notes"], Headlines(await SearchAsync("lighth")));
+        Assert.Empty(Headlines(await SearchAsync("lighth keeperz")));
+    }
+
+    [Fact]
+    public async Task Authors_and_tags_are_searched()
+    {
+        Assert.Equal(["Harbour notes"], Headlines(await SearchAsync("Quentin")));
+        Assert.Equal(["The lighthouse keeper"], Headlines(await SearchAsync("maritime")));
+    }
+
+    [Fact]
+    public async Task Drafts_and_scheduled_articles_are_never_found()
+    {
+        Assert.Empty(Headlines(await SearchAsync("secretword")));
+        Assert.Equal("No results for “secretword”. Try fewer or different words.", (await SearchAsync("secretword")).One(".search-summary").Text());
+    }
+
+    [Fact]
+    public async Task Results_are_paged_by_twenty_with_show_more()
+    {
+        var first = await SearchAsync("bulk");
+        Assert.Equal(20, Headlines(first).Count);
+        Assert.Equal("/search?q=bulk&p=2", first.One("a[data-show-more]").GetAttribute("href"));
+        Assert.Equal("/search?q=bulk&p=2", first.One("link[rel=next]").GetAttribute("href"));
+
+        var second = await _site.App.GetPageAsync("/search?q=bulk&p=2");
+        Assert.Equal(5, Headlines(second).Count);
+        Assert.Null(second.QuerySelector("a[data-show-more]"));
+        Assert.Empty(Headlines(first).Intersect(Headlines(second)));
+    }
+
+    [Fact]
+    public async Task An_empty_query_shows_the_search_page()
+    {
+        foreach (var url in new[] { "/search", "/search?q=", "/search?q=%20%20" })
+        {
+            var page = await _site.App.GetPageAsync(url);
+            Assert.Equal("Search", page.One("h1").Text());
+            Assert.NotNull(page.QuerySelector("form.search-page-form input[name=q]"));
+            Assert.Null(page.QuerySelector(".search-summary"));
+        }
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("\"unclosed phrase")]
+    [InlineData("AND")]
+    [InlineData("OR OR OR")]
+    [InlineData("NEAR(a b)")]
+    [InlineData("harbour AND")]
+    [InlineData("*")]
+    [InlineData("-harbour")]
+    [InlineData("^harbour")]
+    [InlineData("(((")]
+    [InlineData("a:b")]
+    [InlineData("headline:harbour")]
+    [InlineData("'; DROP TABLE Articles; --")]
+    [InlineData("Київ ä 東京 🙂")]
+    [InlineData("\u0000\u0001\u0002")]
+    [InlineData("<script>alert(1)</script>")]
+    public async Task Hostile_queries_answer_with_a_page_never_an_error(string query)
+    {
+        using var client = _site.App.CreateClient();
+        using var response = await client.GetAsync($"/search?q={Uri.EscapeDataString(query)}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await NewsFeedApp.ParseAsync(response);
+        Assert.Empty(page.QuerySelectorAll("main script"));
+    }
+
+    [Fact]
+    public async Task A_two_thousand_character_query_answers()
+    {
+        var page = await SearchAsync(string.Concat(Enumerable.Repeat("harbour lighthouse ", 110)));
+
+        Assert.NotNull(page.QuerySelector(".search-summary"));
+    }
+
+    [Theory]
+    [InlineData("/search?q=bulk&p=0")]
+    [InlineData("/search?q=bulk&p=-1")]
+    [InlineData("/search?q=bulk&p=abc")]
+    [InlineData("/search?q=bulk&p=99")]
+    public async Task Bad_page_numbers_answer_404(string url)
+    {
+        using var client = _site.App.CreateClient();
+        using var response = await client.GetAsync(url, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("harbour", "\"harbour\"*")]
+    [InlineData("feed pages", "\"feed\" \"pages\"*")]
+    [InlineData("\"exact phrase\"", "\"exact phrase\"")]
+    [InlineData("a AND b", "\"a\" \"AND\" \"b\"*")]
+    [InlineData("NEAR(x", "\"NEAR x\"*")]
+    [InlineData("state-of-the-art", "\"state of the art\"*")]
+    [InlineData("*** --- ()", null)]
+    [InlineData("", null)]
+    public void Queries_become_quoted_terms(string query, string? expression) =>
+        Assert.Equal(expression, ArticleSearch.ToMatchExpression(query));
+
+    public sealed class Site : IDisposable
+    {
+        private readonly SeedFolder _seeds = CreateSeeds();
+
+        public Site() => App = new NewsFeedApp(_seeds);
+
+        public NewsFeedApp App { get; }
+
+        private static SeedFolder CreateSeeds()
+        {
+            var seeds = SeedFolder.Create()
+                .Write("authors/quentin-ames.md", "---\nname: Quentin Ames\n---\n")
+                .With(new MarkdownArticle("The lighthouse keeper").Tagged("Maritime").PublishedOn(new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc))
+                    .WithBody("A day at the light on the cliffs."))
+                .With(new MarkdownArticle("Harbour notes").By("quentin-ames").PublishedOn(new DateTime(2025, 2, 1, 0, 0, 0, DateTimeKind.Utc))
+                    .WithBody("The harbour wall, the old lighthouse, and a sign that reads <script>alert(1)</script> in **bold**."))
+                .With(new MarkdownArticle("Hidden").AsDraft().WithBody("secretword"))
+                .With(new MarkdownArticle("Later").PublishedOn(DateTime.UtcNow.AddDays(10)).WithBody("secretword"));
+            for (var i = 1; i <= 25; i++)
+            {
+                seeds.With(new MarkdownArticle($"Bulk item {i}").PublishedOn(new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(i)));
+            }
+
+            return seeds;
+        }
+
+        public void Dispose()
+        {
+            App.Dispose();
+            _seeds.Dispose();
+        }
+    }
+}
+
+public sealed class SearchIndexTests
+{
+    [Fact]
+    public async Task The_index_follows_edits_and_deletions_across_restarts()
+    {
+        using var seeds = SeedFolder.Create()
+            .With(new MarkdownArticle("Story").WithSlug("story").WithBody("Original wording with avocado."))
+            .With(new MarkdownArticle("Other").WithSlug("other").WithBody("Mentions zucchini."));
+        using (var first = new NewsFeedApp(seeds))
+        {
+            Assert.Single((await first.GetPageAsync("/search?q=avocado")).QuerySelectorAll(".search-results li"));
+        }
+
+        seeds.With(new MarkdownArticle("Story").WithSlug("story").WithBody("New wording with pineapple."));
+        seeds.Delete("other.md");
+        using var second = new NewsFeedApp(seeds);
+
+        Assert.Empty((await second.GetPageAsync("/search?q=avocado")).QuerySelectorAll(".search-results li"));
+        Assert.Single((await second.GetPageAsync("/search?q=pineapple")).QuerySelectorAll(".search-results li"));
+        Assert.Empty((await second.GetPageAsync("/search?q=zucchini")).QuerySelectorAll(".search-results li"));
+    }
+}
