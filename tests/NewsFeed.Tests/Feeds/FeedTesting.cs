@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using NewsFeed.Tests.Support;
+using NewsFeed.Web.Feeds;
 
 namespace NewsFeed.Tests.Feeds;
 
@@ -17,15 +18,23 @@ internal static class FeedTesting
     public const string DcNs = "http://purl.org/dc/elements/1.1/";
     public const string ContentNs = "http://purl.org/rss/1.0/modules/content/";
     public const string MediaNs = "http://search.yahoo.com/mrss/";
+    public static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    public static readonly XNamespace News = "http://www.google.com/schemas/sitemap-news/0.9";
 
     /// <summary>
     /// The app with its clock stopped at <paramref name="now"/> and a canonical base URL that is not the test
     /// server's own (http://localhost), so every absolute URL in a response shows where it was built from.
     /// </summary>
-    public static WebApplicationFactory<Program> At(this NewsFeedApp app, DateTimeOffset now) =>
+    public static WebApplicationFactory<Program> At(this NewsFeedApp app, DateTimeOffset now, int? sitemapUrlsPerFile = null) =>
         app.WithSetting("NewsFeed:Site:BaseUrl", BaseUrl)
             .WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-                services.AddSingleton<TimeProvider>(new FixedClock(now))));
+            {
+                services.AddSingleton<TimeProvider>(new FixedClock(now));
+                if (sitemapUrlsPerFile is { } perFile)
+                {
+                    services.Configure<SitemapOptions>(o => o.UrlsPerFile = perFile);
+                }
+            }));
 
     public static string Absolute(string path) => BaseUrl + path.TrimStart('/');
 
@@ -66,4 +75,9 @@ internal static class FeedTesting
     public static List<string> Extensions(this SyndicationItem item, string name, string ns) =>
         [.. item.ElementExtensions.ReadElementExtensions<string>(name, ns)];
 
+    /// <summary>The sitemap's URLs with their lastmod (null when absent), in document order.</summary>
+    public static List<(string Loc, DateTimeOffset? LastModified)> Urls(this XDocument sitemap) =>
+        [.. sitemap.Root!.Elements(Sitemap + "url").Select(u => (
+            u.Element(Sitemap + "loc")!.Value,
+            u.Element(Sitemap + "lastmod") is { } lastmod ? DateTimeOffset.Parse(lastmod.Value, System.Globalization.CultureInfo.InvariantCulture) : (DateTimeOffset?)null))];
 }
