@@ -1,4 +1,5 @@
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Feeds;
 using NewsFeed.Web.Pages;
 using NewsFeed.Web.Seeding;
 using NewsFeed.Web.Site;
@@ -26,5 +27,6 @@ app.UseSeedMedia();
 app.UseRouting();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapFeeds();
 
 app.Run();

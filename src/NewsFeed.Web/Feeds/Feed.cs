@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using NewsFeed.Web.Data;
+using NewsFeed.Web.Model;
+using NewsFeed.Web.Site;
+
+namespace NewsFeed.Web.Feeds;
+
+/// <summary>Which articles a feed holds: all of them, or one author's, tag's or section's.</summary>
+internal enum FeedScope
+{
+    Home,
+    Author,
+    Tag,
+    Section,
+}
+
+/// <summary>An article as the feeds show it, author and tags loaded in the same query.</summary>
+internal sealed record FeedEntry(
+    string Slug, string Headline, string Excerpt, string Html, DateTime PublishedUtc, DateTime? UpdatedUtc,
+    HeroImage? Image, FeedAuthor? Author, List<string> Tags)
+{
+    public DateTime ModifiedUtc => UpdatedUtc ?? PublishedUtc;
+}
+
+internal sealed record FeedAuthor(string Slug, string Name);
+
+/// <summary>One feed, format-neutral: RSS and JSON Feed are both written from this. URLs are absolute.</summary>
+internal sealed record Feed(
+    string Title, string Description, string PageUrl, string RssUrl, string JsonUrl, IReadOnlyList<FeedEntry> Entries)
+{
+    /// <summary>Newest public articles in a feed; readers only look at the top, and 50 keeps the feed small.</summary>
+    public const int ItemCount = 50;
+
+    /// <summary>
+    /// Loads the feed of <paramref name="scope"/> (<paramref name="slug"/> names the author, tag or section),
+    /// or null when there is no such author, or no public article has that tag or section: a tag or section
+    /// that only drafts use must not show its name to the public.
+    /// </summary>
+    public static async Task<Feed?> LoadAsync(
+        NewsDbContext db, FeedScope scope, string? slug, DateTime nowUtc, SiteOptions site, CancellationToken cancellationToken)
+    {
+        var published = db.Articles.Published(nowUtc);
+        var (name, articles) = scope switch
+        {
+            FeedScope.Author => (
+                await db.Authors.Where(a => a.Slug == slug).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken),
+                published.Where(a => a.Author!.Slug == slug)),
+            FeedScope.Tag => (
+                await published.SelectMany(a => a.Tags).Where(t => t.Slug == slug).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken),
+                published.Where(a => a.Tags.Any(t => t.Slug == slug))),
+            FeedScope.Section => (
+                await published.Where(a => a.Section!.Slug == slug).Select(a => a.Section!.Name).FirstOrDefaultAsync(cancellationToken),
+                published.Where(a => a.Section!.Slug == slug)),
+            _ => (site.Name, published),
+        };
+        if (name is null)
+        {
+            return null;
+        }
+
+        var entries = await articles
+            .Newest()
+            .Take(ItemCount)
+            .Select(a => new FeedEntry(
+                a.Slug, a.Headline, a.Excerpt, a.Html, a.PublishedUtc, a.UpdatedUtc, a.Image,
+                a.Author == null ? null : new FeedAuthor(a.Author.Slug, a.Author.Name),
+                a.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList()))
+            // One query for the articles and one for their tags, instead of repeating each body once per tag.
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        var key = slug ?? "";
+        return scope switch
+        {
+            FeedScope.Author => new Feed($"{site.Name}: {name}", $"The latest articles by {name}.",
+                site.Absolute(PagePaths.Author(key)), site.Absolute(FeedLinks.AuthorRss(key)), site.Absolute(FeedLinks.AuthorJson(key)), entries),
+            FeedScope.Tag => new Feed($"{site.Name}: {name}", $"The latest articles tagged {name}.",
+                site.Absolute(PagePaths.Tag(key)), site.Absolute(FeedLinks.TagRss(key)), site.Absolute(FeedLinks.TagJson(key)), entries),
+            FeedScope.Section => new Feed($"{site.Name}: {name}", $"The latest articles in {name}.",
+                site.Absolute(PagePaths.Section(key)), site.Absolute(FeedLinks.SectionRss(key)), site.Absolute(FeedLinks.SectionJson(key)), entries),
+            _ => new Feed(site.Name, site.Description, site.Absolute(PagePaths.Home),
+                site.Absolute(FeedLinks.HomeRss), site.Absolute(FeedLinks.HomeJson), entries),
+        };
+    }
+
+    /// <summary>When the feed last changed: its newest item's update, or <paramref name="nowUtc"/> for an empty feed.</summary>
+    public DateTime LastModifiedUtc(DateTime nowUtc) => Entries.Count == 0 ? nowUtc : Entries.Max(e => e.ModifiedUtc);
+}

@@ -1,0 +1,59 @@
+using AngleSharp.Html.Parser;
+using NewsFeed.Web.Site;
+
+namespace NewsFeed.Web.Feeds;
+
+/// <summary>
+/// An article's full HTML as a feed reader gets it: the hero image first, then the sanitized body, with every
+/// site-relative link and image made absolute. A reader resolves a relative URL against the feed's own address
+/// (or not at all), so <c>/media/map.jpg</c> would show as a broken image. One instance per response.
+/// </summary>
+internal sealed class FeedContent(SiteOptions site)
+{
+    private readonly HtmlParser _parser = new();
+
+    public string Html(FeedEntry entry)
+    {
+        var articleUrl = site.Absolute(PagePaths.Article(entry.Slug));
+        var document = _parser.ParseDocument("");
+        var body = document.Body!;
+        body.InnerHtml = entry.Html;
+
+        foreach (var element in body.QuerySelectorAll("[href], [src]"))
+        {
+            foreach (var attribute in (string[])["href", "src"])
+            {
+                if (element.GetAttribute(attribute) is { } url && Absolute(url, articleUrl) is { } absolute)
+                {
+                    element.SetAttribute(attribute, absolute);
+                }
+            }
+        }
+
+        if (entry.Image?.Src is { } src)
+        {
+            var figure = document.CreateElement("figure");
+            var img = document.CreateElement("img");
+            img.SetAttribute("src", site.Absolute(src));
+            img.SetAttribute("alt", entry.Image.Alt ?? "");
+            figure.AppendChild(img);
+            var caption = string.Join(" ", new[] { entry.Image.Caption, entry.Image.Credit is null ? null : $"({entry.Image.Credit})" }.OfType<string>());
+            if (caption.Length > 0)
+            {
+                var figcaption = document.CreateElement("figcaption");
+                figcaption.TextContent = caption;
+                figure.AppendChild(figcaption);
+            }
+
+            body.Prepend(figure);
+        }
+
+        return body.InnerHtml;
+    }
+
+    // Site-relative paths get the configured base; "#fn-1" style links point into the article's page.
+    private string? Absolute(string url, string articleUrl) =>
+        url.StartsWith('#') ? articleUrl + url
+        : url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? site.Absolute(url)
+        : null;
+}

@@ -1,0 +1,80 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using NewsFeed.Web.Data;
+using NewsFeed.Web.Site;
+
+namespace NewsFeed.Web.Feeds;
+
+/// <summary>
+/// Feeds (RSS 2.0 and JSON Feed, for the site and per author, tag and section), sitemaps and robots.txt.
+/// Every URL in them comes from <see cref="SiteOptions.BaseUrl"/>, never from the request's Host header,
+/// and only public articles (not drafts, not scheduled) appear.
+/// </summary>
+public static class FeedEndpoints
+{
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(FeedLinks.HomeRss, ([AsParameters] FeedServices s, CancellationToken ct) => RssAsync(s, FeedScope.Home, null, ct));
+        app.MapGet(FeedLinks.HomeJson, ([AsParameters] FeedServices s, CancellationToken ct) => JsonAsync(s, FeedScope.Home, null, ct));
+        MapScoped(app, "authors", FeedScope.Author);
+        MapScoped(app, "tags", FeedScope.Tag);
+        MapScoped(app, "sections", FeedScope.Section);
+
+        app.MapGet("/sitemap.xml", async ([AsParameters] FeedServices s, IOptions<SitemapOptions> options, CancellationToken ct) =>
+        {
+            var urls = await Sitemaps.LoadAsync(s.Db, s.NowUtc, ct);
+            var perFile = options.Value.UrlsPerFile;
+            return urls.Count > perFile ? Sitemaps.Index(urls, perFile, s.Site) : Sitemaps.UrlSet(urls, s.Site);
+        });
+        app.MapGet("/sitemap-{part:int}.xml", async (int part, [AsParameters] FeedServices s, IOptions<SitemapOptions> options, CancellationToken ct) =>
+        {
+            var urls = await Sitemaps.LoadAsync(s.Db, s.NowUtc, ct);
+            var perFile = options.Value.UrlsPerFile;
+            // Parts exist only while /sitemap.xml is an index that names them.
+            var parts = urls.Count > perFile ? urls.Chunk(perFile).ToList() : [];
+            return part >= 1 && part <= parts.Count ? Sitemaps.UrlSet(parts[part - 1], s.Site) : TypedResults.NotFound();
+        });
+        app.MapGet("/news-sitemap.xml", ([AsParameters] FeedServices s, CancellationToken ct) => Sitemaps.NewsAsync(s.Db, s.NowUtc, s.Site, ct));
+
+        app.MapGet("/robots.txt", (IOptions<SiteOptions> site) => TypedResults.Text(
+            $"""
+            User-agent: *
+            Allow: /
+
+            Sitemap: {site.Value.Absolute("/sitemap.xml")}
+            Sitemap: {site.Value.Absolute("/news-sitemap.xml")}
+
+            """,
+            "text/plain",
+            Encoding.UTF8));
+
+        return app;
+    }
+
+    private static void MapScoped(IEndpointRouteBuilder app, string prefix, FeedScope scope)
+    {
+        app.MapGet($"/{prefix}/{{slug}}/feed.xml", (string slug, [AsParameters] FeedServices s, CancellationToken ct) => RssAsync(s, scope, slug, ct));
+        app.MapGet($"/{prefix}/{{slug}}/feed.json", (string slug, [AsParameters] FeedServices s, CancellationToken ct) => JsonAsync(s, scope, slug, ct));
+    }
+
+    private static async Task<IResult> RssAsync(FeedServices s, FeedScope scope, string? slug, CancellationToken ct)
+    {
+        var now = s.NowUtc;
+        var feed = await Feed.LoadAsync(s.Db, scope, slug, now, s.Site, ct);
+        return feed is null ? TypedResults.NotFound() : Rss.Result(feed, s.Site, now);
+    }
+
+    private static async Task<IResult> JsonAsync(FeedServices s, FeedScope scope, string? slug, CancellationToken ct)
+    {
+        var feed = await Feed.LoadAsync(s.Db, scope, slug, s.NowUtc, s.Site, ct);
+        return feed is null ? TypedResults.NotFound() : JsonFeed.Result(feed, s.Site);
+    }
+
+    /// <summary>What every feed endpoint needs, bound with [AsParameters].</summary>
+    internal sealed record FeedServices(NewsDbContext Db, TimeProvider Time, IOptions<SiteOptions> Options)
+    {
+        public DateTime NowUtc { get; } = Time.GetUtcNow().UtcDateTime;
+
+        public SiteOptions Site => Options.Value;
+    }
+}

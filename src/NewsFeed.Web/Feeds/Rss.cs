@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Xml;
+using NewsFeed.Web.Site;
+
+namespace NewsFeed.Web.Feeds;
+
+/// <summary>RSS 2.0 with the usual modules: Atom (self link), Dublin Core (creator), content (full HTML), Media RSS.</summary>
+internal static class Rss
+{
+    public const string ContentType = FeedLinks.RssContentType + "; charset=utf-8";
+
+    private const string AtomNs = "http://www.w3.org/2005/Atom";
+    private const string DcNs = "http://purl.org/dc/elements/1.1/";
+    private const string ContentNs = "http://purl.org/rss/1.0/modules/content/";
+    private const string MediaNs = "http://search.yahoo.com/mrss/";
+
+    /// <summary>Minutes a reader may cache the feed: news changes through the day, but not by the minute.</summary>
+    private const int TimeToLiveMinutes = 30;
+
+    public static IResult Result(Feed feed, SiteOptions site, DateTime nowUtc) =>
+        new XmlResult(ContentType, writer => WriteAsync(writer, feed, site, nowUtc));
+
+    private static async Task WriteAsync(XmlWriter writer, Feed feed, SiteOptions site, DateTime nowUtc)
+    {
+        await writer.WriteStartElementAsync(null, "rss", null);
+        await writer.WriteAttributeStringAsync(null, "version", null, "2.0");
+        await writer.WriteAttributeStringAsync("xmlns", "atom", null, AtomNs);
+        await writer.WriteAttributeStringAsync("xmlns", "dc", null, DcNs);
+        await writer.WriteAttributeStringAsync("xmlns", "content", null, ContentNs);
+        await writer.WriteAttributeStringAsync("xmlns", "media", null, MediaNs);
+
+        await writer.WriteStartElementAsync(null, "channel", null);
+        await writer.WriteElementStringAsync(null, "title", null, FeedFormat.XmlText(feed.Title));
+        await writer.WriteElementStringAsync(null, "link", null, feed.PageUrl);
+        await writer.WriteElementStringAsync(null, "description", null, FeedFormat.XmlText(feed.Description));
+        await writer.WriteElementStringAsync(null, "language", null, site.Language);
+        await writer.WriteElementStringAsync(null, "lastBuildDate", null, FeedFormat.Rfc822(feed.LastModifiedUtc(nowUtc)));
+        await writer.WriteStartElementAsync("atom", "link", AtomNs);
+        await writer.WriteAttributeStringAsync(null, "href", null, feed.RssUrl);
+        await writer.WriteAttributeStringAsync(null, "rel", null, "self");
+        await writer.WriteAttributeStringAsync(null, "type", null, FeedLinks.RssContentType);
+        await writer.WriteEndElementAsync();
+        await writer.WriteElementStringAsync(null, "ttl", null, TimeToLiveMinutes.ToString(CultureInfo.InvariantCulture));
+
+        var content = new FeedContent(site);
+        foreach (var entry in feed.Entries)
+        {
+            var url = site.Absolute(PagePaths.Article(entry.Slug));
+            await writer.WriteStartElementAsync(null, "item", null);
+            await writer.WriteElementStringAsync(null, "title", null, FeedFormat.XmlText(entry.Headline));
+            await writer.WriteElementStringAsync(null, "link", null, url);
+            await writer.WriteStartElementAsync(null, "guid", null);
+            await writer.WriteAttributeStringAsync(null, "isPermaLink", null, "true");
+            await writer.WriteStringAsync(url);
+            await writer.WriteEndElementAsync();
+            await writer.WriteElementStringAsync(null, "pubDate", null, FeedFormat.Rfc822(entry.PublishedUtc));
+            if (entry.Author is not null)
+            {
+                await writer.WriteElementStringAsync("dc", "creator", DcNs, FeedFormat.XmlText(entry.Author.Name));
+            }
+
+            foreach (var tag in entry.Tags)
+            {
+                await writer.WriteElementStringAsync(null, "category", null, FeedFormat.XmlText(tag));
+            }
+
+            await writer.WriteElementStringAsync(null, "description", null, FeedFormat.XmlText(entry.Excerpt));
+            await writer.WriteElementStringAsync("content", "encoded", ContentNs, FeedFormat.XmlText(content.Html(entry)));
+            if (entry.Image?.Src is { } src)
+            {
+                await writer.WriteStartElementAsync("media", "content", MediaNs);
+                await writer.WriteAttributeStringAsync(null, "url", null, site.Absolute(src));
+                await writer.WriteAttributeStringAsync(null, "medium", null, "image");
+                await writer.WriteEndElementAsync();
+            }
+
+            await writer.WriteEndElementAsync();
+        }
+
+        await writer.WriteEndElementAsync();
+        await writer.WriteEndElementAsync();
+    }
+}
