@@ -1,4 +1,5 @@
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Preview;
 using NewsFeed.Web.Seeding;
 using NewsFeed.Web.Site;
 using Serilog;
@@ -9,6 +10,7 @@ builder.AddNewsLogging();
 builder.AddSite();
 builder.AddNewsStore();
 builder.AddSeeding();
+builder.AddPreview();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
@@ -24,7 +26,9 @@ app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
 app.UseSeedMedia();
 app.UseRouting();
+app.UsePreview();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapPreview();
 
 app.Run();
