@@ -5,7 +5,7 @@ namespace NewsFeed.Web.Data;
 /// <summary>A teaser on the feed and on listing pages.</summary>
 public sealed record ArticleCard(
     string Slug, string Headline, string Excerpt, DateTime PublishedUtc, int ReadingMinutes,
-    string? AuthorName, string? SectionName, HeroImage? Image);
+    string? AuthorName, string? SectionName, HeroImage? Image, bool IsDraft = false);
 
 /// <summary>Queries the pages share.</summary>
 public static class ArticleQueries
@@ -22,5 +22,6 @@ public static class ArticleQueries
             a.Slug, a.Headline, a.Excerpt, a.PublishedUtc, a.ReadingMinutes,
             a.Author == null ? null : a.Author.Name,
             a.Section == null ? null : a.Section.Name,
-            a.Image));
+            a.Image,
+            a.IsDraft));
 }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Preview;
 
 namespace NewsFeed.Web.Pages;
 
-public sealed class IndexModel(NewsDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(NewsDbContext db, TimeProvider time, IOptions<PreviewOptions> preview) : PageModel
 {
     public const int PageSize = 20;
 
@@ -13,7 +15,7 @@ public sealed class IndexModel(NewsDbContext db, TimeProvider time) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Articles = await db.Articles
-            .Published(time.GetUtcNow().UtcDateTime)
+            .Visible(time.GetUtcNow().UtcDateTime, preview.Value)
             .Newest()
             .ToCard()
             .Take(PageSize)

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Model;
+using NewsFeed.Web.Preview;
 using NewsFeed.Web.Seeding;
 
 namespace NewsFeed.Web.Pages.Articles;
 
-public sealed class DetailsModel(NewsDbContext db, TimeProvider time) : PageModel
+public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<PreviewOptions> preview) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
 
@@ -16,14 +18,15 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time) : PageMode
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var article = await db.Articles.Published(now)
+        var article = await db.Articles.Visible(now, preview.Value)
             .Where(a => a.Slug == slug)
             .Select(a => new ArticleView(
                 a.Slug, a.Headline, a.Dek, a.PublishedUtc, a.UpdatedUtc, a.Section == null ? null : a.Section.Name,
                 a.Image, a.Html, a.ReadingMinutes,
                 a.Author == null ? null : new AuthorView(a.Author.Slug, a.Author.Name, a.Author.JobTitle, a.Author.BioHtml, a.Author.AvatarSrc),
                 a.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
-                a.RelatedLinks.OrderBy(r => r.Position).ToList()))
+                a.RelatedLinks.OrderBy(r => r.Position).ToList(),
+                a.IsDraft))
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
         if (article is null)
@@ -42,7 +45,7 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time) : PageMode
     {
         var wanted = article.Links.Select(l => l.TargetSlug ?? (l.Url is null && l.Title is not null ? Slug.From(l.Title) : null))
             .OfType<string>().Where(s => s != article.Slug).ToList();
-        var targets = wanted.Count == 0 ? [] : await db.Articles.Published(now)
+        var targets = wanted.Count == 0 ? [] : await db.Articles.Visible(now, preview.Value)
             .Where(a => wanted.Contains(a.Slug))
             .ToDictionaryAsync(a => a.Slug, a => new { a.Headline, a.Excerpt }, cancellationToken);
 
@@ -65,7 +68,8 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time) : PageMode
 
     public sealed record ArticleView(
         string Slug, string Headline, string? Dek, DateTime PublishedUtc, DateTime? UpdatedUtc, string? SectionName,
-        HeroImage? Image, string Html, int ReadingMinutes, AuthorView? Author, List<string> Tags, List<RelatedLink> Links);
+        HeroImage? Image, string Html, int ReadingMinutes, AuthorView? Author, List<string> Tags, List<RelatedLink> Links,
+        bool IsDraft = false);
 
     public sealed record AuthorView(string Slug, string Name, string? JobTitle, string? BioHtml, string? AvatarSrc);
 
