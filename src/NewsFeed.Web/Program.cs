@@ -4,6 +4,9 @@ using NewsFeed.Web.Seeding;
 using NewsFeed.Web.Site;
 using Serilog;
 
+// `check`: validate a seeds folder for content CI, then exit; no web app is built.
+if (args is ["check", ..]) { Environment.ExitCode = await SeedCheckCommand.RunAsync(args[1..]); return; }
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddNewsLogging();
