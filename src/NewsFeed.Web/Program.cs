@@ -1,8 +1,12 @@
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Feeds;
 using NewsFeed.Web.Pages;
+using NewsFeed.Web.Preview;
 using NewsFeed.Web.Seeding;
 using NewsFeed.Web.Site;
+
+// `check`: validate a seeds folder for content CI, then exit; no web app is built.
+if (args is ["check", ..]) { Environment.ExitCode = await SeedCheckCommand.RunAsync(args[1..]); return; }
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +14,7 @@ builder.AddNewsLogging();
 builder.AddSite();
 builder.AddNewsStore();
 builder.AddSeeding();
+builder.AddPreview();
 builder.Services.AddRazorPages(options => options.Conventions.AddPagedRoutes());
 
 var app = builder.Build();
@@ -25,8 +30,10 @@ app.UseSecurityHeaders();
 app.UseRequestLogging();
 app.UseSeedMedia();
 app.UseRouting();
+app.UsePreview();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapFeeds();
+app.MapPreview();
 
 app.Run();

@@ -6,7 +6,7 @@ namespace NewsFeed.Web.Data;
 /// <summary>A teaser on the feed and on listing pages.</summary>
 public sealed record ArticleCard(
     string Slug, string Headline, string Excerpt, DateTime PublishedUtc, int ReadingMinutes,
-    string? AuthorName, string? SectionName, string? SectionSlug, HeroImage? Image);
+    string? AuthorName, string? SectionName, string? SectionSlug, HeroImage? Image, bool IsDraft = false);
 
 /// <summary>One page of a listing: its teasers, and whether a next page exists.</summary>
 public sealed record ArticlePage(IReadOnlyList<ArticleCard> Articles, int Number, bool HasMore);
@@ -29,7 +29,8 @@ public static class ArticleQueries
             a.Author == null ? null : a.Author.Name,
             a.Section == null ? null : a.Section.Name,
             a.Section == null ? null : a.Section.Slug,
-            a.Image));
+            a.Image,
+            a.IsDraft));
 
     /// <summary>
     /// Page <paramref name="number"/> (1-based) of newest-first teasers. Reads one row more than a page,

@@ -14,18 +14,19 @@ public static class RelatedArticles
 
     /// <summary>
     /// The article's own related links first, in seed order (all of them: an editor chose each), then the
-    /// newest public articles sharing a tag, until there are <see cref="Count"/>. Internal links resolve
-    /// now, not at import, so they follow the target's headline and vanish while it is a draft.
+    /// newest articles sharing a tag, until there are <see cref="Count"/>. Internal links resolve now, not at
+    /// import, so they follow the target's headline and vanish while it is not visible: pass the articles
+    /// this request may show (public ones, or all of them in preview).
     /// </summary>
     public static async Task<List<ReadMore>> ForAsync(
-        NewsDbContext db, int articleId, string slug, IReadOnlyList<RelatedLink> links, DateTime nowUtc, CancellationToken cancellationToken)
+        IQueryable<Article> visible, int articleId, string slug, IReadOnlyList<RelatedLink> links, CancellationToken cancellationToken)
     {
         // A captured teaser has only a title: it links to the article of that headline when the site has it.
         static string? TargetOf(RelatedLink link) =>
             link.TargetSlug ?? (link.Url is null && link.Title is not null ? Slug.From(link.Title) : null);
 
         var wanted = links.Select(TargetOf).OfType<string>().Where(s => s != slug).ToList();
-        var targets = wanted.Count == 0 ? [] : await db.Articles.Published(nowUtc)
+        var targets = wanted.Count == 0 ? [] : await visible
             .Where(a => wanted.Contains(a.Slug))
             .ToDictionaryAsync(a => a.Slug, a => new { a.Headline, a.Excerpt }, cancellationToken);
 
@@ -46,7 +47,7 @@ public static class RelatedArticles
 
         if (result.Count < Count)
         {
-            var sharingTag = await db.Articles.Published(nowUtc)
+            var sharingTag = await visible
                 .Where(a => a.Id != articleId && a.Tags.Any(t => t.Articles.Any(x => x.Id == articleId)))
                 .Newest()
                 .Select(a => new { a.Slug, a.Headline, a.Excerpt })

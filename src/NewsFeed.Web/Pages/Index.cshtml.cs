@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Preview;
 
 namespace NewsFeed.Web.Pages;
 
-public sealed class IndexModel(NewsDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(NewsDbContext db, TimeProvider time, IOptions<PreviewOptions> preview) : PageModel
 {
     public ArticlePage Feed { get; private set; } = null!;
 
@@ -18,7 +20,7 @@ public sealed class IndexModel(NewsDbContext db, TimeProvider time) : PageModel
             return n == 1 ? RedirectPermanent("/") : NotFound();
         }
 
-        Feed = await db.Articles.Published(time.GetUtcNow().UtcDateTime).ToPageAsync(pageNumber ?? 1, cancellationToken);
+        Feed = await db.Articles.Visible(time.GetUtcNow().UtcDateTime, preview.Value).ToPageAsync(pageNumber ?? 1, cancellationToken);
         return Feed.Articles.Count == 0 && Feed.Number > 1 ? NotFound() : Page();
     }
 }

@@ -20,6 +20,17 @@ public sealed class SeedDocument
     public List<SeedProblem> Problems { get; } = [];
 
     public bool HasErrors => Problems.Exists(p => p.IsError);
+
+    /// <summary>
+    /// The same document with its own problem list, so a document read once can be validated again, against
+    /// a changed folder, without collecting the problems of every earlier validation.
+    /// </summary>
+    public SeedDocument Copy()
+    {
+        var copy = new SeedDocument { Path = Path, Hash = Hash, Article = Article, Author = Author };
+        copy.Problems.AddRange(Problems);
+        return copy;
+    }
 }
 
 /// <summary>An article as read and rendered from its seed, before it meets the store.</summary>

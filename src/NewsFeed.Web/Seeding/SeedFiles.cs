@@ -16,10 +16,11 @@ public enum SeedKind
 /// <summary>Which files of the seeds folder are seeds, and of which kind.</summary>
 public static class SeedFiles
 {
-    public static IReadOnlyList<string> List(string root)
+    /// <summary>The seed files under <paramref name="root"/> (or only under its subfolder <paramref name="under"/>), relative to root.</summary>
+    public static IReadOnlyList<string> List(string root, string? under = null)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
-        return Directory.EnumerateFiles(root, "*", options)
+        return Directory.EnumerateFiles(under is null ? root : Path.Combine(root, under), "*", options)
             .Select(full => Path.GetRelativePath(root, full).Replace('\\', '/'))
             .Where(path => KindOf(path) != SeedKind.None)
             .Order(StringComparer.Ordinal)

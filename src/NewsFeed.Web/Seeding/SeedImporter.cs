@@ -26,12 +26,14 @@ public sealed class SeedImporter(NewsDbContext db)
         var sections = await db.Sections.AsTracking().ToDictionaryAsync(s => s.Slug, StringComparer.Ordinal, cancellationToken);
         var tags = await db.Tags.AsTracking().ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, cancellationToken);
         var added = new List<(Article Row, ArticleSeed Seed)>();
+        var replaced = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var document in ordered)
         {
             if (document.HasErrors)
             {
-                results.Add(new(document.Path, SeedFileState.Skipped, document.Problems));
+                var kept = existing.TryGetValue(document.Path, out var lastGood) ? lastGood.Slug : null;
+                results.Add(new(document.Path, SeedFileState.Skipped, document.Problems, kept));
                 continue;
             }
 
@@ -58,17 +60,27 @@ public sealed class SeedImporter(NewsDbContext db)
                         .ExecuteUpdateAsync(s => s.SetProperty(a => a.AuthorId, authorId), cancellationToken);
                 }
 
-                results.Add(new(document.Path, SeedFileState.Unchanged, document.Problems));
+                results.Add(new(document.Path, SeedFileState.Unchanged, document.Problems, current.Slug));
                 continue;
             }
 
             // Replace: the old row of this file, and any other row holding the slug this file now claims.
             await db.Articles.Where(a => a.SourcePath == document.Path || a.Slug == seed.Slug)
                 .ExecuteDeleteAsync(cancellationToken);
+            replaced.UnionWith(existing.Values.Where(a => a.Slug == seed.Slug && a.SourcePath != document.Path).Select(a => a.SourcePath));
             var row = ToArticle(document, seed, authorId, sections, tags);
             db.Articles.Add(row);
             added.Add((row, seed));
-            results.Add(new(document.Path, SeedFileState.Imported, document.Problems));
+            results.Add(new(document.Path, SeedFileState.Imported, document.Problems, seed.Slug));
+        }
+
+        // A broken file's last good version is gone when another file took its slug (before or after it in the loop).
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (results[i].KeptLastGood && replaced.Contains(results[i].Path))
+            {
+                results[i] = results[i] with { ArticleSlug = null };
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -19,6 +19,7 @@ namespace NewsFeed.Tests.Support;
 public sealed class NewsFeedApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = [];
+    private readonly List<Action<IServiceCollection>> _services = [];
 
     public NewsFeedApp(SeedFolder seeds, string? databasePath = null)
     {
@@ -36,6 +37,17 @@ public sealed class NewsFeedApp : WebApplicationFactory<Program>
     public NewsFeedApp WithSetting(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Preview mode on (tests run in Production, where it is off); <paramref name="watch"/> turns on the real file watcher.</summary>
+    public NewsFeedApp InPreview(bool watch = false) =>
+        WithSetting("NewsFeed:Preview", "true").WithSetting("NewsFeed:Preview:Watch", watch ? "true" : "false");
+
+    /// <summary>Swaps a service, e.g. the file watcher for one the test drives.</summary>
+    public NewsFeedApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
         return this;
     }
 
@@ -62,12 +74,21 @@ public sealed class NewsFeedApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:NewsFeed", $"Data Source={DatabasePath}");
         builder.UseSetting("NewsFeed:SeedsPath", Seeds.Root);
+        // Tests that watch the seeds folder say so (InPreview(watch: true)); the rest keep their folder to themselves.
+        builder.UseSetting("NewsFeed:Preview:Watch", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(Logs));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<ILogEventSink>(Logs);
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
+        });
     }
 
     protected override void Dispose(bool disposing)

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Model;
+using NewsFeed.Web.Preview;
 
 namespace NewsFeed.Web.Pages.Articles;
 
-public sealed class DetailsModel(NewsDbContext db, TimeProvider time) : PageModel
+public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<PreviewOptions> preview) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
 
@@ -15,7 +17,7 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time) : PageMode
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var article = await db.Articles.Published(now)
+        var article = await db.Articles.Visible(now, preview.Value)
             .Where(a => a.Slug == slug)
             .Select(a => new ArticleView(
                 a.Id, a.Slug, a.Headline, a.Dek, a.Excerpt, a.PublishedUtc, a.UpdatedUtc,
@@ -23,7 +25,8 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time) : PageMode
                 a.Image, a.Html, a.ReadingMinutes,
                 a.Author == null ? null : new AuthorView(a.Author.Slug, a.Author.Name, a.Author.JobTitle, a.Author.BioHtml, a.Author.AvatarSrc),
                 a.Tags.OrderBy(t => t.Name).Select(t => new Link(t.Slug, t.Name)).ToList(),
-                a.RelatedLinks.OrderBy(r => r.Position).ToList()))
+                a.RelatedLinks.OrderBy(r => r.Position).ToList(),
+                a.IsDraft))
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
         if (article is null)
@@ -32,13 +35,14 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time) : PageMode
         }
 
         Article = article;
-        Related = await RelatedArticles.ForAsync(db, article.Id, article.Slug, article.Links, now, cancellationToken);
+        Related = await RelatedArticles.ForAsync(db.Articles.Visible(now, preview.Value), article.Id, article.Slug, article.Links, cancellationToken);
         return Page();
     }
 
     public sealed record ArticleView(
         int Id, string Slug, string Headline, string? Dek, string Excerpt, DateTime PublishedUtc, DateTime? UpdatedUtc, Link? Section,
-        HeroImage? Image, string Html, int ReadingMinutes, AuthorView? Author, List<Link> Tags, List<RelatedLink> Links)
+        HeroImage? Image, string Html, int ReadingMinutes, AuthorView? Author, List<Link> Tags, List<RelatedLink> Links,
+        bool IsDraft = false)
     {
         /// <summary>Shown only when the update is on another day than publication: same-day fixes are not news.</summary>
         public bool ShowUpdated => UpdatedUtc is { } updated && updated.Date != PublishedUtc.Date;

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Preview;
 
 namespace NewsFeed.Web.Pages.Authors;
 
-public sealed class DetailsModel(NewsDbContext db, TimeProvider time) : PageModel
+public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<PreviewOptions> preview) : PageModel
 {
     public AuthorProfile Author { get; private set; } = null!;
 
@@ -29,7 +31,7 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time) : PageMode
         }
 
         Author = author;
-        Articles = await db.Articles.Published(time.GetUtcNow().UtcDateTime)
+        Articles = await db.Articles.Visible(time.GetUtcNow().UtcDateTime, preview.Value)
             .Where(a => a.AuthorId == author.Id)
             .ToPageAsync(pageNumber ?? 1, cancellationToken);
         return Articles.Articles.Count == 0 && Articles.Number > 1 ? NotFound() : Page();

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Preview;
 
 namespace NewsFeed.Web.Pages.Sections;
 
-public sealed class DetailsModel(NewsDbContext db, TimeProvider time) : PageModel
+public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<PreviewOptions> preview) : PageModel
 {
     public string Name { get; private set; } = "";
 
@@ -27,7 +29,7 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time) : PageMode
         }
 
         Name = section.Name;
-        Articles = await db.Articles.Published(time.GetUtcNow().UtcDateTime)
+        Articles = await db.Articles.Visible(time.GetUtcNow().UtcDateTime, preview.Value)
             .Where(a => a.SectionId == section.Id)
             .ToPageAsync(pageNumber ?? 1, cancellationToken);
         Pager = new Pager($"/sections/{slug}", Articles.Number, Articles.HasMore);

@@ -1,0 +1,20 @@
+using NewsFeed.Web.Data;
+using NewsFeed.Web.Model;
+
+namespace NewsFeed.Web.Preview;
+
+/// <summary>Whether readers can see an article yet; the preview banner says why not.</summary>
+public sealed record ArticleVisibility(bool IsDraft, DateTime PublishedUtc)
+{
+    public bool IsScheduledAt(DateTime nowUtc) => PublishedUtc > nowUtc;
+}
+
+public static class PreviewQueries
+{
+    /// <summary>
+    /// What a page may show: in preview mode every article, drafts and scheduled ones too (with a banner); otherwise
+    /// only what is <see cref="ArticleQueries.Published"/>.
+    /// </summary>
+    public static IQueryable<Article> Visible(this IQueryable<Article> articles, DateTime nowUtc, PreviewOptions preview) =>
+        preview.Enabled ? articles : articles.Published(nowUtc);
+}

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using NewsFeed.Web.Rendering;
+using NewsFeed.Web.Seeding;
+
+namespace NewsFeed.Web.Preview;
+
+/// <summary>
+/// <c>NewsFeed.Web check [--seeds DIR] [--format text|json]</c>, for content CI: reads and validates a seeds folder
+/// exactly as the import does (<see cref="SeedReader"/>, <see cref="SeedValidator"/>), without serving and without
+/// a database. Prints one compiler-style line per problem and a summary, or one JSON document.
+/// <code>dotnet run --project src/NewsFeed.Web -- check --seeds seeds</code>
+/// </summary>
+public sealed class SeedCheckCommand(TextWriter output, TextWriter error)
+{
+    public const int Clean = 0;
+    public const int HasErrors = 1;
+    public const int CouldNotRun = 2;
+
+    private const string Usage = """
+        usage: NewsFeed.Web check [--seeds DIR] [--format text|json]
+
+        Reads and validates every file of a seeds folder, as the import does, without serving or touching a database.
+          --seeds DIR       the seeds folder (default: the configured NewsFeed:SeedsPath)
+          --format FORMAT   text (default): one line per problem, path:line:column: error|warning: message
+                            json: one JSON document with the counts and every problem
+        Exit code: 0 no errors (warnings allowed), 1 errors, 2 the check could not run.
+        """;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>The entry point from Program.cs: configuration as the app would read it, the console, exit code back.</summary>
+    public static Task<int> RunAsync(string[] args)
+    {
+        // The builder only reads configuration (appsettings, environment, content root); nothing is built or served.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        var configured = builder.Configuration.GetSection(SeedOptions.Section).Get<SeedOptions>() ?? new SeedOptions();
+        configured.SeedsPath = configured.ResolveSeedsPath(builder.Environment.ContentRootPath);
+        return new SeedCheckCommand(Console.Out, Console.Error).RunAsync(args, configured, CancellationToken.None);
+    }
+
+    /// <param name="args">The arguments after <c>check</c>.</param>
+    /// <param name="configured">The app's seed options: the default folder (absolute) and the file size limit.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    public async Task<int> RunAsync(IReadOnlyList<string> args, SeedOptions configured, CancellationToken cancellationToken)
+    {
+        string? seeds = null;
+        var format = "text";
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--seeds" when i + 1 < args.Count:
+                    seeds = args[++i];
+                    break;
+                case "--format" when i + 1 < args.Count && args[i + 1] is "text" or "json":
+                    format = args[++i];
+                    break;
+                case "-h" or "--help":
+                    await output.WriteLineAsync(Usage);
+                    return Clean;
+                default:
+                    await error.WriteLineAsync($"check: unexpected argument '{args[i]}'");
+                    await error.WriteLineAsync(Usage);
+                    return CouldNotRun;
+            }
+        }
+
+        var root = seeds is null ? configured.SeedsPath : Path.TrimEndingDirectorySeparator(Path.GetFullPath(seeds, CallerDirectory()));
+        // Problem paths are relative to the folder; shown as the caller named it, they open from where check was run.
+        var shown = seeds is null ? root : Path.TrimEndingDirectorySeparator(seeds);
+
+        IReadOnlyList<SeedDocument> documents;
+        try
+        {
+            var reader = new SeedReader(new MarkdownRenderer(), Options.Create(configured));
+            documents = await reader.ReadFolderAsync(root, cancellationToken);
+        }
+        catch (SeedsFolderMissingException) when (seeds is not null)
+        {
+            await error.WriteLineAsync($"check: the seeds folder '{root}' does not exist");
+            return CouldNotRun;
+        }
+        catch (Exception e) when (e is SeedsFolderMissingException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"check: {e.Message}");
+            return CouldNotRun;
+        }
+
+        SeedValidator.Validate(documents);
+        var problems = documents.SelectMany(d => d.Problems)
+            .OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Column)
+            .ToList();
+        var errors = problems.Count(p => p.IsError);
+        var warnings = problems.Count - errors;
+
+        if (format == "json")
+        {
+            var result = new CheckResult(root, documents.Count, errors, warnings,
+                [.. problems.Select(p => new CheckProblem(p.Path, p.Line, p.Column, p.IsError ? "error" : "warning", p.Message))]);
+            await output.WriteLineAsync(JsonSerializer.Serialize(result, Json));
+        }
+        else
+        {
+            foreach (var problem in problems)
+            {
+                await output.WriteLineAsync($"{shown}/{problem}");
+            }
+
+            var skipped = documents.Count(d => d.HasErrors);
+            var files = Count(documents.Count, "seed file");
+            await output.WriteLineAsync(problems.Count == 0
+                ? $"check: {files} in {root}: no problems"
+                : $"check: {files} in {root}: {Count(errors, "error")} ({Count(skipped, "file")} would be skipped), {Count(warnings, "warning")}");
+        }
+
+        return errors > 0 ? HasErrors : Clean;
+    }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
+    // `dotnet run --project` runs the app in its project folder; PWD, set by the shell, is where the caller typed
+    // the command, so `--seeds seeds` means the seeds folder there.
+    private static string CallerDirectory() =>
+        Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Path.IsPathFullyQualified(pwd) && Directory.Exists(pwd)
+            ? pwd
+            : Environment.CurrentDirectory;
+
+    private sealed record CheckResult(string Seeds, int Files, int Errors, int Warnings, IReadOnlyList<CheckProblem> Problems);
+
+    private sealed record CheckProblem(string Path, int Line, int Column, string Severity, string Message);
+}
