@@ -33,6 +33,10 @@ public sealed class SiteOptions
     [Required]
     public string Favicon { get; set; } = "/favicon.svg";
 
+    /// <summary><c>NewsFeed:Site:Logo</c>: the publisher logo named in article metadata (schema.org), site-relative or absolute.</summary>
+    [Required]
+    public string Logo { get; set; } = "/logo.png";
+
     /// <summary>An absolute URL on this site for a site-relative path (or an absolute URL, unchanged).</summary>
     public string Absolute(string pathOrUrl) =>
         Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"

@@ -45,10 +45,15 @@ public sealed class SecurityTests
             Assert.Contains("<script>alert(1)</script>", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         }
 
-        // The only scripts are the site's own files: nothing inline, nothing from content.
-        var scripts = (await app.GetPageAsync("/articles/evil")).QuerySelectorAll("script");
-        Assert.All(scripts, s => Assert.StartsWith("/js/", s.GetAttribute("src"), StringComparison.Ordinal));
-        Assert.All(scripts, s => Assert.Empty(s.TextContent));
+        // The only scripts are the site's own files, and one JSON-LD data block whose values stayed inside it.
+        var article = await app.GetPageAsync("/articles/evil");
+        var scripts = article.QuerySelectorAll("script");
+        var data = Assert.Single(scripts, s => s.GetAttribute("type") == "application/ld+json");
+        Assert.All(scripts.Where(s => s != data), s => Assert.StartsWith("/js/", s.GetAttribute("src"), StringComparison.Ordinal));
+        Assert.All(scripts.Where(s => s != data), s => Assert.Empty(s.TextContent));
+        Assert.DoesNotContain("<", data.TextContent, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(data.TextContent);
+        Assert.Equal($"Headline {Evil}", json.RootElement.GetProperty("headline").GetString());
     }
 
     [Fact]

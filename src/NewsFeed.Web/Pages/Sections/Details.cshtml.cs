@@ -11,6 +11,8 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
 {
     public string Name { get; private set; } = "";
 
+    public string Slug { get; private set; } = "";
+
     public ArticlePage Articles { get; private set; } = null!;
 
     public Pager Pager { get; private set; } = null!;
@@ -29,6 +31,7 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
         }
 
         Name = section.Name;
+        Slug = slug;
         Articles = await db.Articles.Visible(time.GetUtcNow().UtcDateTime, preview.Value)
             .Where(a => a.SectionId == section.Id)
             .ToPageAsync(pageNumber ?? 1, cancellationToken);
