@@ -23,10 +23,12 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");
     app.UseHsts();
+    app.UseHttpsRedirection();
 }
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
+app.UseReadOnlyMethods();
 app.UseRequestLogging();
 app.UseSeedMedia();
 app.UseRouting();

@@ -14,19 +14,19 @@ public static class FeedEndpoints
 {
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet(FeedLinks.HomeRss, ([AsParameters] FeedServices s, CancellationToken ct) => RssAsync(s, FeedScope.Home, null, ct));
-        app.MapGet(FeedLinks.HomeJson, ([AsParameters] FeedServices s, CancellationToken ct) => JsonAsync(s, FeedScope.Home, null, ct));
+        app.MapGetAndHead(FeedLinks.HomeRss, ([AsParameters] FeedServices s, CancellationToken ct) => RssAsync(s, FeedScope.Home, null, ct));
+        app.MapGetAndHead(FeedLinks.HomeJson, ([AsParameters] FeedServices s, CancellationToken ct) => JsonAsync(s, FeedScope.Home, null, ct));
         MapScoped(app, "authors", FeedScope.Author);
         MapScoped(app, "tags", FeedScope.Tag);
         MapScoped(app, "sections", FeedScope.Section);
 
-        app.MapGet("/sitemap.xml", async ([AsParameters] FeedServices s, IOptions<SitemapOptions> options, CancellationToken ct) =>
+        app.MapGetAndHead("/sitemap.xml", async ([AsParameters] FeedServices s, IOptions<SitemapOptions> options, CancellationToken ct) =>
         {
             var urls = await Sitemaps.LoadAsync(s.Db, s.NowUtc, ct);
             var perFile = options.Value.UrlsPerFile;
             return urls.Count > perFile ? Sitemaps.Index(urls, perFile, s.Site) : Sitemaps.UrlSet(urls, s.Site);
         });
-        app.MapGet("/sitemap-{part:int}.xml", async (int part, [AsParameters] FeedServices s, IOptions<SitemapOptions> options, CancellationToken ct) =>
+        app.MapGetAndHead("/sitemap-{part:int}.xml", async (int part, [AsParameters] FeedServices s, IOptions<SitemapOptions> options, CancellationToken ct) =>
         {
             var urls = await Sitemaps.LoadAsync(s.Db, s.NowUtc, ct);
             var perFile = options.Value.UrlsPerFile;
@@ -34,9 +34,9 @@ public static class FeedEndpoints
             var parts = urls.Count > perFile ? urls.Chunk(perFile).ToList() : [];
             return part >= 1 && part <= parts.Count ? Sitemaps.UrlSet(parts[part - 1], s.Site) : TypedResults.NotFound();
         });
-        app.MapGet("/news-sitemap.xml", ([AsParameters] FeedServices s, CancellationToken ct) => Sitemaps.NewsAsync(s.Db, s.NowUtc, s.Site, ct));
+        app.MapGetAndHead("/news-sitemap.xml", ([AsParameters] FeedServices s, CancellationToken ct) => Sitemaps.NewsAsync(s.Db, s.NowUtc, s.Site, ct));
 
-        app.MapGet("/robots.txt", (IOptions<SiteOptions> site) => TypedResults.Text(
+        app.MapGetAndHead("/robots.txt", (IOptions<SiteOptions> site) => TypedResults.Text(
             $"""
             User-agent: *
             Allow: /
@@ -53,8 +53,8 @@ public static class FeedEndpoints
 
     private static void MapScoped(IEndpointRouteBuilder app, string prefix, FeedScope scope)
     {
-        app.MapGet($"/{prefix}/{{slug}}/feed.xml", (string slug, [AsParameters] FeedServices s, CancellationToken ct) => RssAsync(s, scope, slug, ct));
-        app.MapGet($"/{prefix}/{{slug}}/feed.json", (string slug, [AsParameters] FeedServices s, CancellationToken ct) => JsonAsync(s, scope, slug, ct));
+        app.MapGetAndHead($"/{prefix}/{{slug}}/feed.xml", (string slug, [AsParameters] FeedServices s, CancellationToken ct) => RssAsync(s, scope, slug, ct));
+        app.MapGetAndHead($"/{prefix}/{{slug}}/feed.json", (string slug, [AsParameters] FeedServices s, CancellationToken ct) => JsonAsync(s, scope, slug, ct));
     }
 
     private static async Task<IResult> RssAsync(FeedServices s, FeedScope scope, string? slug, CancellationToken ct)
@@ -69,6 +69,10 @@ public static class FeedEndpoints
         var feed = await Feed.LoadAsync(s.Db, scope, slug, s.NowUtc, s.Site, ct);
         return feed is null ? TypedResults.NotFound() : JsonFeed.Result(feed, s.Site);
     }
+
+    // Feed readers and crawlers probe with HEAD; minimal APIs' MapGet answers only GET.
+    private static RouteHandlerBuilder MapGetAndHead(this IEndpointRouteBuilder app, string pattern, Delegate handler) =>
+        app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
 
     /// <summary>What every feed endpoint needs, bound with [AsParameters].</summary>
     internal sealed record FeedServices(NewsDbContext Db, TimeProvider Time, IOptions<SiteOptions> Options)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,7 +12,13 @@ public sealed class ErrorModel : PageModel
 
     public void OnGet(int? code)
     {
-        Status = code is >= 400 and <= 599 ? code.Value : code is null ? StatusCodes.Status500InternalServerError : StatusCodes.Status404NotFound;
+        // Only a re-executed error (a status page or a caught exception) has a status to show; someone asking
+        // for /error/500 directly asked for an address that does not exist.
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
+            || HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
+        Status = !reExecuted ? StatusCodes.Status404NotFound
+            : code is >= 400 and <= 599 ? code.Value
+            : code is null ? StatusCodes.Status500InternalServerError : StatusCodes.Status404NotFound;
         Response.StatusCode = Status;
     }
 }

@@ -19,6 +19,14 @@ public static class SiteExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        // No "Server: Kestrel": it tells an attacker what to try. HSTS for a year, not the framework's 30 days.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Services.AddHsts(hsts =>
+        {
+            hsts.MaxAge = TimeSpan.FromDays(365);
+            hsts.IncludeSubDomains = true;
+        });
+
         // Razor would otherwise write every non-ASCII letter as an entity ("Tom&#xE1;s"); the pages are UTF-8.
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
@@ -48,13 +56,29 @@ public static class SiteExtensions
     {
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy =
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; " +
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https:; font-src 'self'; " +
             "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        await next(context);
+    });
+
+    /// <summary>
+    /// The public site only reads: anything but GET and HEAD is answered 405 before it reaches a page (Razor
+    /// Pages would otherwise render a page for TRACE or OPTIONS, and POST would fail antiforgery with a 400).
+    /// </summary>
+    public static IApplicationBuilder UseReadOnlyMethods(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = "GET, HEAD";
+            return;
+        }
+
         await next(context);
     });
 
