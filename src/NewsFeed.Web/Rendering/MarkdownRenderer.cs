@@ -37,6 +37,11 @@ public sealed class MarkdownRenderer
     /// <exception cref="MarkdownRenderException">Markdig gave up on the input (e.g. nesting too deep).</exception>
     public RenderedBody Render(string markdown, List<RefusedUrl>? refused = null)
     {
+        if (MarkdownLimits.Check(markdown) is { } tooCostly)
+        {
+            throw new MarkdownRenderException($"the Markdown is too costly to render: {tooCostly}", null);
+        }
+
         MarkdownDocument document;
         string html;
         try
@@ -169,4 +174,4 @@ public sealed class MarkdownRenderer
     }
 }
 
-public sealed class MarkdownRenderException(string message, Exception inner) : Exception(message, inner);
+public sealed class MarkdownRenderException(string message, Exception? inner) : Exception(message, inner);

@@ -76,13 +76,27 @@ internal readonly record struct FrontMatterBlock(string Yaml, int FirstLine, str
 
 internal static class Renderer
 {
-    /// <summary>Renders a Markdown body; refused URLs become warnings, a Markdig failure an error.</summary>
+    /// <summary>No single file may hold up the import for longer than this.</summary>
+    public static readonly TimeSpan RenderTimeLimit = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Renders a Markdown body; refused URLs become warnings, a Markdig failure an error. MarkdownLimits keeps
+    /// known costly shapes out; the time limit is the backstop for shapes nobody thought of (the render
+    /// itself cannot be cancelled, so it finishes in the background and is discarded).
+    /// </summary>
     public static RenderedBody? RenderBody(string markdown, int firstLine, SeedContext context)
     {
         var refused = new List<RefusedUrl>();
         try
         {
-            var rendered = context.Renderer.Render(markdown, refused);
+            var rendering = Task.Run(() => context.Renderer.Render(markdown, refused));
+            if (!rendering.Wait(RenderTimeLimit))
+            {
+                context.Problems.Error(firstLine, 1, $"the Markdown took longer than {RenderTimeLimit.TotalSeconds:0} s to render; simplify it");
+                return null;
+            }
+
+            var rendered = rendering.Result;
             foreach (var url in refused)
             {
                 var shown = url.Url.Length > 60 ? url.Url[..60] + "…" : url.Url;
@@ -92,9 +106,9 @@ internal static class Renderer
 
             return rendered;
         }
-        catch (MarkdownRenderException e)
+        catch (AggregateException e) when (e.InnerException is MarkdownRenderException render)
         {
-            context.Problems.Error(firstLine, 1, e.Message);
+            context.Problems.Error(firstLine, 1, render.Message);
             return null;
         }
     }

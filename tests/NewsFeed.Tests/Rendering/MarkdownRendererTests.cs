@@ -108,19 +108,23 @@ public sealed class MarkdownRendererTests
         Assert.All(doc.QuerySelectorAll("*"), e => Assert.DoesNotContain(e.Attributes, a => a.Name.StartsWith("on", StringComparison.Ordinal)));
     }
 
-    [Fact]
-    public void Deep_nesting_is_a_render_error_or_renders_but_never_crashes()
+    [Theory]
+    [InlineData(">", 100_000, "nested")]
+    [InlineData("[", 50_000, "square brackets")]
+    public void Costly_shapes_are_refused_before_markdig_sees_them(string unit, int count, string reason)
     {
-        var markdown = new string('>', 100_000) + " deep";
-        try
-        {
-            var rendered = _renderer.Render(markdown);
-            Assert.Contains("deep", rendered.PlainText, StringComparison.Ordinal);
-        }
-        catch (MarkdownRenderException e)
-        {
-            Assert.StartsWith("the Markdown could not be rendered", e.Message, StringComparison.Ordinal);
-        }
+        var error = Assert.Throws<MarkdownRenderException>(() => _renderer.Render(string.Concat(Enumerable.Repeat(unit, count)) + " deep"));
+
+        Assert.StartsWith("the Markdown is too costly to render", error.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nesting_within_the_limit_renders()
+    {
+        var rendered = _renderer.Render(new string('>', MarkdownLimits.MaxNesting) + " deep");
+
+        Assert.Contains("deep", rendered.PlainText, StringComparison.Ordinal);
     }
 
     [Fact]
