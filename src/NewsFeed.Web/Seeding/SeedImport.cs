@@ -198,7 +198,7 @@ public sealed partial class SeedImport(
 /// Fills the store before the site serves: a hosted service's StartAsync finishes before Kestrel accepts
 /// connections, so no request ever sees a half-imported store.
 /// </summary>
-public sealed class SeedImportService(IServiceScopeFactory scopes, SeedImport import, ILogger<SeedImportService> logger) : IHostedService
+public sealed partial class SeedImportService(IServiceScopeFactory scopes, SeedImport import, ILogger<SeedImportService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -207,8 +207,20 @@ public sealed class SeedImportService(IServiceScopeFactory scopes, SeedImport im
             await StoreInitializer.InitializeAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), logger, cancellationToken);
         }
 
-        await import.RunAsync(cancellationToken);
+        try
+        {
+            await import.RunAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // The import runs in one transaction, so a store that refuses writes (locked by another process,
+            // read-only, full) still holds the last good content: serve it, say so, and let the next import recover.
+            LogImportFailed(logger, e);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Seed import failed; the site serves the content already in the store, and the next import will try again")]
+    private static partial void LogImportFailed(ILogger logger, Exception exception);
 }
