@@ -14,13 +14,12 @@ public sealed class IndexModel(NewsDbContext db, TimeProvider time, IOptions<Pre
 
     public async Task<IActionResult> OnGetAsync(int? pageNumber, CancellationToken cancellationToken)
     {
-        if (pageNumber is { } n and <= 1)
+        if (Paging.Reject(this, pageNumber, "/") is { } rejected)
         {
-            // /page/1 is the home page; anything below it does not exist.
-            return n == 1 ? RedirectPermanent("/") : NotFound();
+            return rejected;
         }
 
         Feed = await db.Articles.Visible(time.GetUtcNow().UtcDateTime, preview.Value).ToPageAsync(pageNumber ?? 1, cancellationToken);
-        return Feed.Articles.Count == 0 && Feed.Number > 1 ? NotFound() : Page();
+        return Paging.PageOrNotFound(this, Feed);
     }
 }

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NewsFeed.Web.Data;
 
 namespace NewsFeed.Web.Pages;
 
@@ -15,6 +18,22 @@ public static class Paging
         AddPageRoute(conventions, "/Tags/Details", "tags/{slug}/page/{pageNumber:int}");
         AddPageRoute(conventions, "/Sections/Details", "sections/{slug}/page/{pageNumber:int}");
     }
+
+    /// <summary>
+    /// The answer for a page number that is not a page of a listing: <c>/page/1</c> redirects to the listing
+    /// itself, zero and below do not exist. Null means go on.
+    /// </summary>
+    public static IActionResult? Reject(PageModel page, int? pageNumber, string basePath) =>
+        pageNumber switch
+        {
+            1 => page.RedirectPermanent(basePath),
+            <= 0 => page.NotFound(),
+            _ => null,
+        };
+
+    /// <summary>A page past the end of a listing does not exist; an empty first page is just an empty listing.</summary>
+    public static IActionResult PageOrNotFound(PageModel page, ArticlePage articles) =>
+        articles.Articles.Count == 0 && articles.Number > 1 ? page.NotFound() : page.Page();
 
     /// <summary>The URL of page <paramref name="number"/> of the listing at <paramref name="basePath"/>.</summary>
     public static string PageUrl(string basePath, int number) =>

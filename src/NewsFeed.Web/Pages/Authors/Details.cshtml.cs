@@ -17,9 +17,9 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
 
     public async Task<IActionResult> OnGetAsync(string slug, int? pageNumber, CancellationToken cancellationToken)
     {
-        if (pageNumber is { } n and <= 1)
+        if (Paging.Reject(this, pageNumber, $"/authors/{slug}") is { } rejected)
         {
-            return n == 1 ? RedirectPermanent($"/authors/{slug}") : NotFound();
+            return rejected;
         }
 
         var author = await db.Authors.Where(a => a.Slug == slug)
@@ -34,7 +34,7 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
         Articles = await db.Articles.Visible(time.GetUtcNow().UtcDateTime, preview.Value)
             .Where(a => a.AuthorId == author.Id)
             .ToPageAsync(pageNumber ?? 1, cancellationToken);
-        return Articles.Articles.Count == 0 && Articles.Number > 1 ? NotFound() : Page();
+        return Paging.PageOrNotFound(this, Articles);
     }
 
     public sealed record AuthorProfile(int Id, string Slug, string Name, string? JobTitle, string? BioHtml, string? AvatarSrc);

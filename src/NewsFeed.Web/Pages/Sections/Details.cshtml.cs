@@ -19,9 +19,9 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
 
     public async Task<IActionResult> OnGetAsync(string slug, int? pageNumber, CancellationToken cancellationToken)
     {
-        if (pageNumber is { } n and <= 1)
+        if (Paging.Reject(this, pageNumber, $"/sections/{slug}") is { } rejected)
         {
-            return n == 1 ? RedirectPermanent($"/sections/{slug}") : NotFound();
+            return rejected;
         }
 
         var section = await db.Sections.Where(s => s.Slug == slug).Select(s => new { s.Id, s.Name }).FirstOrDefaultAsync(cancellationToken);
@@ -36,6 +36,6 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
             .Where(a => a.SectionId == section.Id)
             .ToPageAsync(pageNumber ?? 1, cancellationToken);
         Pager = new Pager($"/sections/{slug}", Articles.Number, Articles.HasMore);
-        return Articles.Articles.Count == 0 && Articles.Number > 1 ? NotFound() : Page();
+        return Paging.PageOrNotFound(this, Articles);
     }
 }

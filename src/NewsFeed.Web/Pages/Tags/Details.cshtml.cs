@@ -19,9 +19,9 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
 
     public async Task<IActionResult> OnGetAsync(string slug, int? pageNumber, CancellationToken cancellationToken)
     {
-        if (pageNumber is { } n and <= 1)
+        if (Paging.Reject(this, pageNumber, $"/tags/{slug}") is { } rejected)
         {
-            return n == 1 ? RedirectPermanent($"/tags/{slug}") : NotFound();
+            return rejected;
         }
 
         var tag = await db.Tags.Where(t => t.Slug == slug).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(cancellationToken);
@@ -36,6 +36,6 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
             .Where(a => a.Tags.Any(t => t.Id == tag.Id))
             .ToPageAsync(pageNumber ?? 1, cancellationToken);
         Pager = new Pager($"/tags/{slug}", Articles.Number, Articles.HasMore);
-        return Articles.Articles.Count == 0 && Articles.Number > 1 ? NotFound() : Page();
+        return Paging.PageOrNotFound(this, Articles);
     }
 }
