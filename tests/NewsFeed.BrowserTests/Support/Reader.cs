@@ -17,6 +17,8 @@ public sealed class Reader : IAsyncDisposable
     private readonly string _name;
     private readonly ConcurrentQueue<string> _problems = new();
     private readonly ConcurrentDictionary<string, int> _expectedStatus = new();
+    private readonly ConcurrentDictionary<IRequest, byte> _inFlight = new();
+    private long _lastActivity = Environment.TickCount64;
     private int _shots;
 
     private Reader(IBrowserContext context, IPage page, Uri baseAddress, Screen screen, string name)
@@ -39,8 +41,19 @@ public sealed class Reader : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => _problems.Enqueue($"script error on {page.Url}: {error}");
+        // Playwright's NetworkIdle never comes while an event stream is open (preview pages hold one): count the rest.
+        page.Request += (_, request) =>
+        {
+            if (request.ResourceType != "eventsource")
+            {
+                _inFlight[request] = 0;
+                _lastActivity = Environment.TickCount64;
+            }
+        };
+        page.RequestFinished += (_, request) => Settled(request);
         page.RequestFailed += (_, request) =>
         {
+            Settled(request);
             // A page that reloads itself (preview) or is left while its event stream is open aborts that stream: expected.
             if (!(request.Failure == "net::ERR_ABORTED" && request.ResourceType == "eventsource"))
             {
@@ -58,6 +71,12 @@ public sealed class Reader : IAsyncDisposable
     }
 
     public IPage Page { get; }
+
+    private void Settled(IRequest request)
+    {
+        _inFlight.TryRemove(request, out _);
+        _lastActivity = Environment.TickCount64;
+    }
 
     /// <summary>Where screenshots go: below the test assembly, so a person can look after a run.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
@@ -81,7 +100,7 @@ public sealed class Reader : IAsyncDisposable
         // A shorter run of the same test must not leave an earlier run's later screenshots looking current.
         if (Directory.Exists(ScreenshotFolder))
         {
-            foreach (var old in Directory.EnumerateFiles(ScreenshotFolder, name + "-*.png"))
+            foreach (var old in Directory.EnumerateFiles(ScreenshotFolder, name + "-??.png"))
             {
                 File.Delete(old);
             }
@@ -108,8 +127,15 @@ public sealed class Reader : IAsyncDisposable
     /// <summary>Asserts the page is clean so far, fits a phone's width, and saves its screenshot.</summary>
     public async Task CheckPageAsync()
     {
-        // Everything the page asked for has answered (or failed, and been recorded) before judging it.
-        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // Everything the page asked for has answered (or failed, and been recorded) before judging it: loaded, then
+        // no request in flight for 300 ms, as NetworkIdle (500 ms) would say if event streams did not count.
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        var deadline = Environment.TickCount64 + 10_000;
+        while (!_inFlight.IsEmpty || Environment.TickCount64 - _lastActivity < 300)
+        {
+            Assert.True(Environment.TickCount64 < deadline, $"{Page.Url}: still loading {string.Join(", ", _inFlight.Keys.Select(r => r.Url))}");
+            await Task.Delay(25, TestContext.Current.CancellationToken);
+        }
 
         Assert.True(_problems.IsEmpty, $"On {Page.Url}:\n" + string.Join("\n", _problems));
 
