@@ -27,6 +27,8 @@ public sealed class Chromium : IAsyncLifetime
 
         // Belt and braces: nothing here calls "playwright install", and this keeps any code path from fetching a build.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        // Expect(...) waits 5 s by default; on two shared cores a page can take longer. Timing tests pass their own.
+        Assertions.SetDefaultExpectTimeout(10_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {

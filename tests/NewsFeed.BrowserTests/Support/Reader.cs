@@ -93,8 +93,9 @@ public sealed class Reader : IAsyncDisposable
             ColorScheme = colorScheme,
             Locale = "en-US",
         });
-        // Actions wait at most this long (Playwright's default is 30 s): a page of this site is ready in milliseconds.
-        context.SetDefaultTimeout(10_000);
+        // Actions wait at most this long (Playwright's default is 30 s): a page of this site is ready in milliseconds,
+        // but CI shares two cores with the in-process suite.
+        context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         var name = $"{TestContext.Current.TestMethod?.MethodName ?? "test"}-{variant}";
         // A shorter run of the same test must not leave an earlier run's later screenshots looking current.
@@ -129,9 +130,10 @@ public sealed class Reader : IAsyncDisposable
     {
         // Everything the page asked for has answered (or failed, and been recorded) before judging it: loaded, then
         // no request in flight for 300 ms, as NetworkIdle (500 ms) would say if event streams did not count.
-        await Page.WaitForLoadStateAsync(LoadState.Load);
-        var deadline = Environment.TickCount64 + 10_000;
-        while (!_inFlight.IsEmpty || Environment.TickCount64 - _lastActivity < 300)
+        // Polled rather than WaitForLoadStateAsync(Load), which once missed a load on a loaded machine.
+        var deadline = Environment.TickCount64 + 15_000;
+        while (!_inFlight.IsEmpty || Environment.TickCount64 - _lastActivity < 300 ||
+            await Page.EvaluateAsync<string>("() => document.readyState") != "complete")
         {
             Assert.True(Environment.TickCount64 < deadline, $"{Page.Url}: still loading {string.Join(", ", _inFlight.Keys.Select(r => r.Url))}");
             await Task.Delay(25, TestContext.Current.CancellationToken);
