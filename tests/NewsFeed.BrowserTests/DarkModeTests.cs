@@ -6,7 +6,7 @@ using NewsFeed.BrowserTests.Support;
 namespace NewsFeed.BrowserTests;
 
 /// <summary>With the reader's system set to dark, every page type is dark with light text (and saves a screenshot).</summary>
-[Collection(nameof(AccessibilityChecks))]
+[Collection(nameof(DarkModeChecks))]
 public sealed partial class DarkModeTests(Chromium chromium, ServedSite site) : IClassFixture<ServedSite>
 {
     public static TheoryData<string, string, int> Pages => SitePages.All;

@@ -75,5 +75,8 @@ public sealed class Journeys : ICollectionFixture<Chromium>;
 [CollectionDefinition(nameof(AccessibilityChecks))]
 public sealed class AccessibilityChecks : ICollectionFixture<Chromium>;
 
+[CollectionDefinition(nameof(DarkModeChecks))]
+public sealed class DarkModeChecks : ICollectionFixture<Chromium>;
+
 [CollectionDefinition(nameof(PreviewReloads))]
 public sealed class PreviewReloads : ICollectionFixture<Chromium>;

@@ -47,7 +47,7 @@ public sealed class Reader : IAsyncDisposable
             if (request.ResourceType != "eventsource")
             {
                 _inFlight[request] = 0;
-                _lastActivity = Environment.TickCount64;
+                Volatile.Write(ref _lastActivity, Environment.TickCount64);
             }
         };
         page.RequestFinished += (_, request) => Settled(request);
@@ -75,7 +75,7 @@ public sealed class Reader : IAsyncDisposable
     private void Settled(IRequest request)
     {
         _inFlight.TryRemove(request, out _);
-        _lastActivity = Environment.TickCount64;
+        Volatile.Write(ref _lastActivity, Environment.TickCount64);
     }
 
     /// <summary>Where screenshots go: below the test assembly, so a person can look after a run.</summary>
@@ -132,7 +132,7 @@ public sealed class Reader : IAsyncDisposable
         // no request in flight for 300 ms, as NetworkIdle (500 ms) would say if event streams did not count.
         // Polled rather than WaitForLoadStateAsync(Load), which once missed a load on a loaded machine.
         var deadline = Environment.TickCount64 + 15_000;
-        while (!_inFlight.IsEmpty || Environment.TickCount64 - _lastActivity < 300 ||
+        while (!_inFlight.IsEmpty || Environment.TickCount64 - Volatile.Read(ref _lastActivity) < 300 ||
             await Page.EvaluateAsync<string>("() => document.readyState") != "complete")
         {
             Assert.True(Environment.TickCount64 < deadline, $"{Page.Url}: still loading {string.Join(", ", _inFlight.Keys.Select(r => r.Url))}");
