@@ -72,6 +72,9 @@ public sealed class NewsFeedApp : WebApplicationFactory<Program>
     {
         // Production: the error pages a reader sees, not the developer exception page.
         builder.UseEnvironment("Production");
+        // The build's static web assets manifest: outside Development, an unpublished app finds wwwroot's files but not
+        // their compressed variants, and answers a browser's "Accept-Encoding: br" with an empty 200 (no CSS, no JS).
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:NewsFeed", $"Data Source={DatabasePath}");
         builder.UseSetting("NewsFeed:SeedsPath", Seeds.Root);
         // Tests that watch the seeds folder say so (InPreview(watch: true)); the rest keep their folder to themselves.

@@ -1,0 +1,130 @@
+using Microsoft.Playwright;
+using NewsFeed.BrowserTests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace NewsFeed.BrowserTests;
+
+/// <summary>
+/// A reader's way through the site at phone and desktop size, with and without JavaScript: the feed to its end,
+/// an article, its author, a tag, a search from the header and one of its results. Every page is checked by
+/// <see cref="Reader.CheckPageAsync"/> (no console errors or failed requests, no sideways scrolling on a phone, a screenshot).
+/// </summary>
+[Collection(nameof(Journeys))]
+public sealed class JourneyTests(Chromium chromium, ServedSite site) : IClassFixture<ServedSite>
+{
+    private static readonly Newsroom.Story Last = Newsroom.Article(41);
+
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(1280, 900)]
+    public async Task A_reader_shows_more_until_the_end_then_reads_an_article_its_author_a_tag_and_a_search(int width, int height)
+    {
+        var screen = new Screen(width, height);
+        await using var reader = await Reader.OpenAsync(chromium, site.BaseAddress, screen, screen.ToString());
+        var page = reader.Page;
+        var teasers = page.Locator("[data-feed] > li");
+        var showMore = page.GetByRole(AriaRole.Link, new() { Name = "Show More", Exact = true });
+
+        await reader.GotoAsync("/");
+        await Expect(teasers).ToHaveCountAsync(20);
+
+        await showMore.ClickAsync();
+        await Expect(teasers).ToHaveCountAsync(40);
+        await Expect(HeadlineLink(page, 21)).ToBeFocusedAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("20 more articles loaded.");
+        await Expect(showMore).ToBeVisibleAsync();
+        Assert.EndsWith("/", page.Url, StringComparison.Ordinal);
+        await reader.CheckPageAsync();
+
+        await showMore.ClickAsync();
+        await Expect(teasers).ToHaveCountAsync(Newsroom.ArticleCount);
+        await Expect(HeadlineLink(page, 41)).ToBeFocusedAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("5 more articles loaded.");
+        await Expect(showMore).ToHaveCountAsync(0);
+        await reader.CheckPageAsync();
+
+        await HeadlineLink(page, 41).ClickAsync();
+        await ReadsArticleThenAuthorTagAndSearchAsync(reader);
+    }
+
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(1280, 900)]
+    public async Task Without_JavaScript_the_pagination_links_lead_through_every_page_and_the_journey_still_works(int width, int height)
+    {
+        var screen = new Screen(width, height);
+        await using var reader = await Reader.OpenAsync(chromium, site.BaseAddress, screen, $"{screen}-nojs", javaScript: false);
+        var page = reader.Page;
+        var teasers = page.Locator("[data-feed] > li");
+        var showMore = page.GetByRole(AriaRole.Link, new() { Name = "Show More", Exact = true });
+        var newer = page.GetByRole(AriaRole.Link, new() { Name = "Newer articles", Exact = true });
+
+        await reader.GotoAsync("/");
+        await Expect(teasers).ToHaveCountAsync(20);
+        await Expect(newer).ToHaveCountAsync(0);
+
+        // Forward to the end and back again, by the links alone.
+        (string Path, int Teasers, int First)[] pages = [("/page/2", 20, 21), ("/page/3", 5, 41)];
+        foreach (var (path, count, first) in pages)
+        {
+            await showMore.ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Uri(site.BaseAddress, path).ToString());
+            await Expect(teasers).ToHaveCountAsync(count);
+            await Expect(HeadlineLink(page, first)).ToBeVisibleAsync();
+            await reader.CheckPageAsync();
+        }
+
+        await Expect(showMore).ToHaveCountAsync(0);
+        foreach (var path in new[] { "/page/2", "/" })
+        {
+            await newer.ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Uri(site.BaseAddress, path).ToString());
+            await reader.CheckPageAsync();
+        }
+
+        await showMore.ClickAsync();
+        await showMore.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Uri(site.BaseAddress, "/page/3").ToString());
+        await HeadlineLink(page, 41).ClickAsync();
+        await ReadsArticleThenAuthorTagAndSearchAsync(reader);
+    }
+
+    /// <summary>From the teaser of <see cref="Last"/>: the article, its author's page, back, its tag, a search, a result, a 404.</summary>
+    private async Task ReadsArticleThenAuthorTagAndSearchAsync(Reader reader)
+    {
+        var page = reader.Page;
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = Last.Headline })).ToBeVisibleAsync();
+        await Expect(page).ToHaveURLAsync(new Uri(site.BaseAddress, $"/articles/{Last.Slug}").ToString());
+        await reader.CheckPageAsync();
+
+        await page.Locator(".byline").GetByRole(AriaRole.Link, new() { Name = Last.AuthorName, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = Last.AuthorName })).ToBeVisibleAsync();
+        await reader.CheckPageAsync();
+
+        await page.GoBackAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Tags" }).GetByRole(AriaRole.Link, new() { Name = Last.Tag, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = Last.Tag })).ToBeVisibleAsync();
+        await Expect(HeadlineLink(page, 41)).ToBeVisibleAsync();
+        await reader.CheckPageAsync();
+
+        var searchBox = page.GetByRole(AriaRole.Searchbox, new() { Name = "Search articles" });
+        await searchBox.FillAsync(Newsroom.SearchWord);
+        await searchBox.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Search" })).ToBeVisibleAsync();
+        await Expect(page.GetByText($"{Newsroom.LighthouseStories.Length} results for “{Newsroom.SearchWord}”")).ToBeVisibleAsync();
+        await reader.CheckPageAsync();
+
+        var result = Newsroom.Article(Newsroom.LighthouseStories[1]);
+        await page.GetByRole(AriaRole.Link, new() { Name = result.Headline, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = result.Headline })).ToBeVisibleAsync();
+        await Expect(page.GetByText("The old lighthouse was lit again")).ToBeVisibleAsync();
+        await reader.CheckPageAsync();
+
+        await reader.GotoAsync("/articles/no-such-story", status: 404);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Page not found" })).ToBeVisibleAsync();
+    }
+
+    private static ILocator HeadlineLink(IPage page, int story) =>
+        page.GetByRole(AriaRole.Link, new() { Name = Newsroom.Article(story).Headline, Exact = true });
+}

@@ -1,0 +1,22 @@
+namespace NewsFeed.BrowserTests;
+
+/// <summary>One address of every page type a reader can reach, over the <see cref="Support.Newsroom"/> corpus.</summary>
+public static class SitePages
+{
+    public static readonly TheoryData<string, string, int> All = new()
+    {
+        { "feed", "/", 200 },
+        { "feed-page-3", "/page/3", 200 },
+        { "article", "/articles/story-01", 200 },
+        { "author", "/authors/ana-ruiz", 200 },
+        { "authors", "/authors", 200 },
+        { "tag", "/tags/harbour", 200 },
+        { "tags", "/tags", 200 },
+        { "section", "/sections/culture", 200 },
+        { "search", "/search?q=lighthouse", 200 },
+        { "search-no-results", "/search?q=zeppelin", 200 },
+        { "search-empty", "/search", 200 },
+        { "about", "/about", 200 },
+        { "not-found", "/articles/no-such-story", 404 },
+    };
+}
