@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
 
 namespace NewsFeed.Web.Seeding;
@@ -12,6 +13,7 @@ public sealed partial class SeedImport(
     SeedReader reader,
     IServiceScopeFactory scopes,
     SeedImportStatus status,
+    SiteContent content,
     IOptions<SeedOptions> options,
     IHostEnvironment environment,
     TimeProvider time,
@@ -103,6 +105,8 @@ public sealed partial class SeedImport(
 
         var report = new ImportReport(files, deleted, Stopwatch.GetElapsedTime(started), time.GetUtcNow().UtcDateTime);
         status.Set(report);
+        // Every import, even one that changed nothing: cached pages never outlive the content they show.
+        await content.ChangedAsync(cancellationToken);
         return report;
     }
 
