@@ -36,6 +36,9 @@ dotnet publish bench/static-reference -c Release -o "$WORK/ref" -v q --nologo >/
 
 now() { date +%s.%N; }
 peak_rss_kb() { awk '/VmHWM/ { print $2 }' "/proc/$1/status"; }
+rss_kb() { awk '/VmRSS/ { print $2 }' "/proc/$1/status"; }
+# CPU seconds (user + system) the process used so far: on a shared machine, a fairer figure than wall time.
+cpu_s() { awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/stat"; }
 
 # start_app SEEDS DB CACHE LOG: the published app, its own working directory as content root, request logs off
 # (a console line per request would measure the terminal, not the site).
@@ -67,7 +70,7 @@ measure_start() {
   local wall ms
   wall=$(echo "$(now) - $started" | bc)
   ms=$(grep -a -o 'problems in [0-9]* ms' "$WORK/app-$n.log" | tail -1 | grep -o '[0-9]*' | head -1 || true)
-  printf 'import\t%s\t%s\t%s\t%s\t%s\n' "$n" "$run" "$wall" "${ms:-?}" "$(peak_rss_kb "$APP_PID")" >> "$RAW"
+  printf 'import\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$run" "$wall" "${ms:-?}" "$(peak_rss_kb "$APP_PID")" "$(cpu_s "$APP_PID")" >> "$RAW"
   stop "$APP_PID"
   log "$n: $run in ${wall}s (import ${ms:-?} ms)"
 }
@@ -83,7 +86,8 @@ for n in "${SIZES[@]}"; do
   started=$(now)
   /usr/bin/time -v -o "$WORK/hugo-$n.time" hugo --source bench/hugo --contentDir "$corpus" --destination "$WORK/hugo-$n" --quiet
   wall=$(echo "$(now) - $started" | bc)
-  printf 'import\t%s\t%s\t%s\t%s\t%s\n' "$n" "hugo build" "$wall" "-" "$(awk -F': ' '/Maximum resident/ { print $2 }' "$WORK/hugo-$n.time")" >> "$RAW"
+  printf 'import\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "hugo build" "$wall" "-" "$(awk -F': ' '/Maximum resident/ { print $2 }' "$WORK/hugo-$n.time")" \
+    "$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$WORK/hugo-$n.time")" >> "$RAW"
   log "$n: hugo in ${wall}s"
 done
 
@@ -141,7 +145,8 @@ for cache in true false; do
     curl -s "http://127.0.0.1:$APP_PORT${TARGETS[article]}" -o "$WORK/static/article.html"
     gzip -9 -k -f "$WORK/static/article.html"
   fi
-  printf 'note\tpeak RSS of the app after the %s load runs: %s MB\n' "$label" "$(( $(peak_rss_kb "$APP_PID") / 1024 ))" >> "$RAW"
+  printf 'note\tmemory of the app after the %s load runs: RSS %s MB, peak RSS since start (import included) %s MB\n' "$label" \
+    "$(( $(rss_kb "$APP_PID") / 1024 ))" "$(( $(peak_rss_kb "$APP_PID") / 1024 ))" >> "$RAW"
   stop "$APP_PID"
 done
 
