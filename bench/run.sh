@@ -43,6 +43,7 @@ cpu_s() { awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / t }' "/p
 # start_app SEEDS DB CACHE LOG: the published app, its own working directory as content root, request logs off
 # (a console line per request would measure the terminal, not the site).
 start_app() {
+  port_free "$APP_PORT"
   (cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production exec ./NewsFeed.Web --urls "http://127.0.0.1:$APP_PORT" \
       --NewsFeed:SeedsPath="$1" --ConnectionStrings:NewsFeed="Data Source=$2" --NewsFeed:OutputCache:Enabled="$3" \
       --Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Warning) > "$4" 2>&1 &
@@ -60,6 +61,16 @@ wait_200() {
 }
 
 stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+# Refuses a port something else answers on: wait_200 would otherwise time that process, not ours.
+port_free() {
+  if curl -s -o /dev/null "http://127.0.0.1:$1/"; then
+    echo "bench: 127.0.0.1:$1 is already in use; stop what listens there first" >&2
+    exit 1
+  fi
+}
+
+for port in $APP_PORT $REF_PORT $NGINX_PORT; do port_free "$port"; done
 
 # import N RUN: time from process start to the first 200 on /, the import's own log figure and peak RSS.
 measure_start() {
@@ -151,6 +162,7 @@ for cache in true false; do
 done
 
 log "references: Kestrel from memory, nginx static file ($(stat -c %s "$WORK/static/article.html") bytes)"
+port_free "$REF_PORT"
 (exec "$WORK/ref/StaticReference" "$WORK/static/article.html" --urls "http://127.0.0.1:$REF_PORT") > "$WORK/ref.log" 2>&1 &
 REF_PID=$!; PIDS+=("$REF_PID")
 APP_PID=$REF_PID wait_200 "http://127.0.0.1:$REF_PORT/"
@@ -178,6 +190,7 @@ http {
 }
 NGINX
 mkdir -p "$WORK/nginx-tmp"
+port_free "$NGINX_PORT"
 (exec nginx -c "$WORK/nginx.conf" -p "$WORK" -g 'daemon off;') > "$WORK/nginx.log" 2>&1 &
 NGINX_PID=$!; PIDS+=("$NGINX_PID")
 APP_PID=$NGINX_PID wait_200 "http://127.0.0.1:$NGINX_PORT/"
