@@ -1,3 +1,4 @@
+using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Feeds;
 using NewsFeed.Web.Pages;
@@ -15,6 +16,7 @@ builder.AddSite();
 builder.AddNewsStore();
 builder.AddSeeding();
 builder.AddPreview();
+builder.AddPageCaching();
 builder.Services.AddRazorPages(options => options.Conventions.AddPagedRoutes());
 
 var app = builder.Build();
@@ -33,6 +35,7 @@ app.UseRequestLogging();
 app.UseSeedMedia();
 app.UseRouting();
 app.UsePreview();
+app.UsePageCaching();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapFeeds();

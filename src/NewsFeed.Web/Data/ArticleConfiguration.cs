@@ -10,8 +10,12 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
     {
         builder.HasIndex(a => a.Slug).IsUnique();
         builder.HasIndex(a => a.SourcePath).IsUnique();
-        // The feed: public articles, newest first.
-        builder.HasIndex(a => new { a.IsDraft, a.PublishedUtc });
+        // The listings: public articles, newest first, ties by Id. PublishedUtc descending makes the index order
+        // (with the rowid SQLite appends) exactly ArticleQueries.Newest, so a page is an index range, never a
+        // sort; and a page's ids come from the index alone (see ToPageAsync), however deep the page.
+        builder.HasIndex(a => new { a.IsDraft, a.PublishedUtc }).IsDescending(false, true);
+        builder.HasIndex(a => new { a.AuthorId, a.IsDraft, a.PublishedUtc }).IsDescending(false, false, true);
+        builder.HasIndex(a => new { a.SectionId, a.IsDraft, a.PublishedUtc }).IsDescending(false, false, true);
 
         builder.Property(a => a.Slug).HasMaxLength(SeedLimits.SlugLength);
         builder.Property(a => a.Headline).HasMaxLength(SeedLimits.HeadlineLength);

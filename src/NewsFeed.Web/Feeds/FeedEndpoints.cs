@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
+using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Site;
 
@@ -12,8 +13,10 @@ namespace NewsFeed.Web.Feeds;
 /// </summary>
 public static class FeedEndpoints
 {
-    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder endpoints)
     {
+        // Everything here is derived from the store (robots.txt from configuration): cached until the next import.
+        var app = endpoints.MapGroup("").CacheOutput(CachePolicies.Feeds);
         app.MapGetAndHead(FeedLinks.HomeRss, ([AsParameters] FeedServices s, CancellationToken ct) => RssAsync(s, FeedScope.Home, null, ct));
         app.MapGetAndHead(FeedLinks.HomeJson, ([AsParameters] FeedServices s, CancellationToken ct) => JsonAsync(s, FeedScope.Home, null, ct));
         MapScoped(app, "authors", FeedScope.Author);
@@ -48,10 +51,10 @@ public static class FeedEndpoints
             "text/plain",
             Encoding.UTF8));
 
-        return app;
+        return endpoints;
     }
 
-    private static void MapScoped(IEndpointRouteBuilder app, string prefix, FeedScope scope)
+    private static void MapScoped(RouteGroupBuilder app, string prefix, FeedScope scope)
     {
         app.MapGetAndHead($"/{prefix}/{{slug}}/feed.xml", (string slug, [AsParameters] FeedServices s, CancellationToken ct) => RssAsync(s, scope, slug, ct));
         app.MapGetAndHead($"/{prefix}/{{slug}}/feed.json", (string slug, [AsParameters] FeedServices s, CancellationToken ct) => JsonAsync(s, scope, slug, ct));

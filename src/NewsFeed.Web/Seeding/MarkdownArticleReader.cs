@@ -32,7 +32,8 @@ internal static class MarkdownArticleReader
         var meta = ArticleFields.Read(fields, problems, context);
         fields.WarnUnknown("the front matter");
 
-        var body = Renderer.RenderBody(block.Body, block.BodyLine, context);
+        // Rendering (Markdig, then the sanitizer) is most of a file's cost: skipped when the store has this version.
+        var body = context.StoredAsIs ? new RenderedBody("", "", null) : Renderer.RenderBody(block.Body, block.BodyLine, context);
         if (headline is null || body is null || problems.HasErrors)
         {
             return null;

@@ -3,8 +3,14 @@ using NewsFeed.Web.Rendering;
 namespace NewsFeed.Web.Seeding;
 
 /// <summary>What a format reader needs besides the text: where it is, where to report, and the shared renderer.</summary>
-internal sealed class SeedContext(string seedsRoot, string path, ProblemSink problems, MarkdownRenderer renderer)
+internal sealed class SeedContext(string seedsRoot, string path, ProblemSink problems, MarkdownRenderer renderer, bool storedAsIs = false)
 {
+    /// <summary>
+    /// The store already holds exactly these bytes (same hash), so the import will not write this file: its
+    /// body need not be rendered, only its front matter read for validation.
+    /// </summary>
+    public bool StoredAsIs { get; } = storedAsIs;
+
     public string SeedsRoot { get; } = seedsRoot;
     public string Path { get; } = path;
     public ProblemSink Problems { get; } = problems;

@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Preview;
 
 namespace NewsFeed.Web.Seeding;
 
@@ -12,6 +15,8 @@ public sealed partial class SeedImport(
     SeedReader reader,
     IServiceScopeFactory scopes,
     SeedImportStatus status,
+    SiteContent content,
+    IOptions<PreviewOptions> preview,
     IOptions<SeedOptions> options,
     IHostEnvironment environment,
     TimeProvider time,
@@ -31,10 +36,19 @@ public sealed partial class SeedImport(
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var documents = await reader.ReadFolderAsync(SeedsRoot, cancellationToken);
+            // Outside preview, nothing re-imports single files later, so files the store holds as they are need
+            // not be rendered. Preview keeps every document whole: a later change validates against them all.
+            var stored = preview.Value.Enabled ? null : await StoredHashesAsync(cancellationToken);
+            var documents = await reader.ReadFolderAsync(SeedsRoot, cancellationToken, stored);
             _read = documents.ToDictionary(d => d.Path, StringComparer.Ordinal);
 
             var report = await ImportAsync(started, cancellationToken);
+            if (stored is not null)
+            {
+                // Some documents lack their rendered body: a later ImportChangesAsync must start from a full read.
+                _read = null;
+            }
+
             Log(report);
             return report;
         }
@@ -92,6 +106,13 @@ public sealed partial class SeedImport(
         }
     }
 
+    private async Task<Dictionary<string, string>> StoredHashesAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<NewsDbContext>().Articles
+            .ToDictionaryAsync(a => a.SourcePath, a => a.ContentHash, StringComparer.Ordinal, cancellationToken);
+    }
+
     private async Task<ImportReport> ImportAsync(long started, CancellationToken cancellationToken)
     {
         var documents = _read!.Values.Select(d => d.Copy()).ToList();
@@ -103,6 +124,8 @@ public sealed partial class SeedImport(
 
         var report = new ImportReport(files, deleted, Stopwatch.GetElapsedTime(started), time.GetUtcNow().UtcDateTime);
         status.Set(report);
+        // Every import, even one that changed nothing: cached pages never outlive the content they show.
+        await content.ChangedAsync(cancellationToken);
         return report;
     }
 

@@ -27,6 +27,8 @@ public sealed class SeedImporter(NewsDbContext db)
         var tags = await db.Tags.AsTracking().ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, cancellationToken);
         var added = new List<(Article Row, ArticleSeed Seed)>();
         var replaced = new HashSet<string>(StringComparer.Ordinal);
+        var storedSlugs = existing.Values.Select(a => a.Slug).ToHashSet(StringComparer.Ordinal);
+        var reassigned = false;
 
         foreach (var document in ordered)
         {
@@ -58,15 +60,21 @@ public sealed class SeedImporter(NewsDbContext db)
                     // An author file appeared or vanished since: the article itself is unchanged.
                     await db.Articles.Where(a => a.Id == current.Id)
                         .ExecuteUpdateAsync(s => s.SetProperty(a => a.AuthorId, authorId), cancellationToken);
+                    reassigned = true;
                 }
 
                 results.Add(new(document.Path, SeedFileState.Unchanged, document.Problems, current.Slug));
                 continue;
             }
 
-            // Replace: the old row of this file, and any other row holding the slug this file now claims.
-            await db.Articles.Where(a => a.SourcePath == document.Path || a.Slug == seed.Slug)
-                .ExecuteDeleteAsync(cancellationToken);
+            // Replace: the old row of this file, and any other row holding the slug this file now claims (a new
+            // file with a new slug, as in every file of a first import, has nothing to replace).
+            if (existing.ContainsKey(document.Path) || storedSlugs.Contains(seed.Slug))
+            {
+                await db.Articles.Where(a => a.SourcePath == document.Path || a.Slug == seed.Slug)
+                    .ExecuteDeleteAsync(cancellationToken);
+            }
+
             replaced.UnionWith(existing.Values.Where(a => a.Slug == seed.Slug && a.SourcePath != document.Path).Select(a => a.SourcePath));
             var row = ToArticle(document, seed, authorId, sections, tags);
             db.Articles.Add(row);
@@ -92,10 +100,22 @@ public sealed class SeedImporter(NewsDbContext db)
         var vanished = existing.Values.Where(a => !seen.Contains(a.SourcePath)).Select(a => a.Id).ToList();
         var deleted = vanished.Count == 0 ? 0 : await db.Articles.Where(a => vanished.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
 
-        await DeleteOrphansAsync(authorIds, cancellationToken);
-        await ArticleSearch.RefreshAsync(db, cancellationToken);
+        // A restart with nothing changed skips the clean-up: it reads every tag, section and index row.
+        if (added.Count > 0 || deleted > 0 || reassigned || authorsChanged.Count > 0)
+        {
+            await DeleteOrphansAsync(authorIds, cancellationToken);
+            await ArticleSearch.RefreshAsync(db, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+
+        if (added.Count > 0 || deleted > 0)
+        {
+            // Statistics for the query planner (sampled, so quick): without them SQLite prefers a listing index
+            // range over 21 primary-key look-ups when a page reads its cards by id (ArticleQueries.ToPageAsync).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;", cancellationToken);
+        }
         return (results, deleted);
     }
 

@@ -13,7 +13,14 @@ public sealed class SeedReader(MarkdownRenderer renderer, IOptions<SeedOptions> 
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public async Task<IReadOnlyList<SeedDocument>> ReadFolderAsync(string root, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads every seed under <paramref name="root"/>. <paramref name="storedHashes"/>: path to content hash of
+    /// what the store holds. A Markdown article whose hash matches is read without
+    /// rendering its body (the import will not write it), so a restart with nothing changed is quick. Its body's
+    /// warnings are then not reported again: they were reported when that version was imported.
+    /// </summary>
+    public async Task<IReadOnlyList<SeedDocument>> ReadFolderAsync(
+        string root, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? storedHashes = null)
     {
         if (!Directory.Exists(root))
         {
@@ -24,13 +31,14 @@ public sealed class SeedReader(MarkdownRenderer renderer, IOptions<SeedOptions> 
         var documents = new SeedDocument?[files.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Count),
             new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            async (index, ct) => documents[index] = await ReadFileAsync(root, files[index], ct));
+            async (index, ct) => documents[index] = await ReadFileAsync(root, files[index], ct, storedHashes));
 
         return [.. documents.OfType<SeedDocument>()];
     }
 
     /// <summary>Reads one seed (with its sidecar); null when the path is not a seed (an image, a sidecar).</summary>
-    public async Task<SeedDocument?> ReadFileAsync(string root, string relativePath, CancellationToken cancellationToken)
+    public async Task<SeedDocument?> ReadFileAsync(
+        string root, string relativePath, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? storedHashes = null)
     {
         var kind = SeedFiles.KindOf(relativePath);
         if (kind == SeedKind.None || (kind == SeedKind.Sidecar && !IsOrphanSidecar(root, relativePath)))
@@ -67,7 +75,9 @@ public sealed class SeedReader(MarkdownRenderer renderer, IOptions<SeedOptions> 
             return Finish(relativePath, hash, problems, null, null);
         }
 
-        var context = new SeedContext(root, relativePath, sink, renderer);
+        var storedAsIs = kind == SeedKind.MarkdownArticle && storedHashes is not null
+            && storedHashes.TryGetValue(relativePath, out var stored) && stored == hash;
+        var context = new SeedContext(root, relativePath, sink, renderer, storedAsIs);
         return kind switch
         {
             SeedKind.Author => Finish(relativePath, hash, problems, null, AuthorFileReader.Read(file.Text, context)),

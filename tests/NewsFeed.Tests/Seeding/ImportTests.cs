@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using NewsFeed.Tests.Support;
 using NewsFeed.Web.Seeding;
 using Serilog.Events;
@@ -73,6 +74,31 @@ public sealed class ImportTests
         Assert.Equal("Second version.", (await second.GetPageAsync("/articles/story")).One(".story-body p").Text());
         Assert.Equal((1, 1), (second.LastImport.Imported, second.LastImport.Unchanged));
         Assert.Equal(SeedFileState.Unchanged, second.LastImport.Files.Single(f => f.Path == RepoPaths.OriginalName).State);
+    }
+
+    [Fact]
+    public async Task A_restart_with_nothing_changed_serves_every_article_whole()
+    {
+        // Unchanged files are not rendered again on restart: what the store holds must be what readers get.
+        using var seeds = SeedFolder.Create().With(new MarkdownArticle("Story").WithSlug("story").WithBody("Kept *body*."))
+            .With(new MarkdownArticle("Other").WithSlug("other").WithBody("Other body."));
+        using (var first = new NewsFeedApp(seeds))
+        {
+            Assert.Equal("Kept body.", (await first.GetPageAsync("/articles/story")).One(".story-body p").Text());
+        }
+
+        using (var second = new NewsFeedApp(seeds))
+        {
+            Assert.Equal((0, 2), (second.LastImport.Imported, second.LastImport.Unchanged));
+            Assert.Equal("Kept body.", (await second.GetPageAsync("/articles/story")).One(".story-body p").Text());
+            Assert.Contains("Kept body.", (await second.GetPageAsync("/search?q=kept")).Body!.TextContent, StringComparison.Ordinal);
+
+            // A change after such a restart is imported whole, and the others stay as they were.
+            seeds.With(new MarkdownArticle("Other").WithSlug("other").WithBody("Changed body."));
+            await second.Services.GetRequiredService<SeedImport>().ImportChangesAsync(["other.md"], Ct);
+            Assert.Equal("Changed body.", (await second.GetPageAsync("/articles/other")).One(".story-body p").Text());
+            Assert.Equal("Kept body.", (await second.GetPageAsync("/articles/story")).One(".story-body p").Text());
+        }
     }
 
     [Fact]

@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# NewsFeed benchmark: import vs Hugo, then pages under wrk next to Kestrel-from-memory and nginx references.
+# Usage: bash bench/run.sh [--quick]      (see bench/README.md; writes bench/RESULTS.md)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+QUICK=0
+[[ "${1:-}" == "--quick" ]] && QUICK=1
+WORK=${BENCH_WORK:-/tmp/newsfeed-bench}
+SIZES=(${BENCH_SIZES:-1000 10000})
+if (( QUICK )); then DURATION=3s; ROUNDS=1; else DURATION=5s; ROUNDS=3; fi
+THREADS=2
+CONNS=32
+APP_PORT=5401; REF_PORT=5402; NGINX_PORT=5403
+RAW=$WORK/raw.tsv
+PIDS=()
+
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+for tool in wrk nginx hugo python3 curl; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install -y wrk nginx hugo)" >&2; exit 2; }
+done
+
+mkdir -p "$WORK"
+: > "$RAW"
+log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+
+log "publishing the app and the Kestrel reference (Release)"
+dotnet publish src/NewsFeed.Web -c Release -o "$WORK/app" -v q --nologo >/dev/null
+dotnet publish bench/static-reference -c Release -o "$WORK/ref" -v q --nologo >/dev/null
+
+now() { date +%s.%N; }
+peak_rss_kb() { awk '/VmHWM/ { print $2 }' "/proc/$1/status"; }
+rss_kb() { awk '/VmRSS/ { print $2 }' "/proc/$1/status"; }
+# CPU seconds (user + system) the process used so far: on a shared machine, a fairer figure than wall time.
+cpu_s() { awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/stat"; }
+
+# start_app SEEDS DB CACHE LOG: the published app, its own working directory as content root, request logs off
+# (a console line per request would measure the terminal, not the site).
+start_app() {
+  port_free "$APP_PORT"
+  (cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production exec ./NewsFeed.Web --urls "http://127.0.0.1:$APP_PORT" \
+      --NewsFeed:SeedsPath="$1" --ConnectionStrings:NewsFeed="Data Source=$2" --NewsFeed:OutputCache:Enabled="$3" \
+      --Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Warning) > "$4" 2>&1 &
+  APP_PID=$!
+  PIDS+=("$APP_PID")
+}
+
+wait_200() {
+  local url=$1 deadline=$(( $(date +%s) + 900 ))
+  until [[ $(curl -s -o /dev/null -w '%{http_code}' "$url" || true) == 200 ]]; do
+    kill -0 "$APP_PID" 2>/dev/null || { echo "bench: the app exited; see its log" >&2; exit 1; }
+    (( $(date +%s) < deadline )) || { echo "bench: $url never answered 200" >&2; exit 1; }
+    sleep 0.05
+  done
+}
+
+stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+# Refuses a port something else answers on: wait_200 would otherwise time that process, not ours.
+port_free() {
+  if curl -s -o /dev/null "http://127.0.0.1:$1/"; then
+    echo "bench: 127.0.0.1:$1 is already in use; stop what listens there first" >&2
+    exit 1
+  fi
+}
+
+for port in $APP_PORT $REF_PORT $NGINX_PORT; do port_free "$port"; done
+
+# import N RUN: time from process start to the first 200 on /, the import's own log figure and peak RSS.
+measure_start() {
+  local n=$1 run=$2 corpus=$3 db=$4 started
+  started=$(now)
+  start_app "$corpus" "$db" true "$WORK/app-$n.log"
+  wait_200 "http://127.0.0.1:$APP_PORT/"
+  local wall ms
+  wall=$(echo "$(now) - $started" | bc)
+  ms=$(grep -a -o 'problems in [0-9]* ms' "$WORK/app-$n.log" | tail -1 | grep -o '[0-9]*' | head -1 || true)
+  printf 'import\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$run" "$wall" "${ms:-?}" "$(peak_rss_kb "$APP_PID")" "$(cpu_s "$APP_PID")" >> "$RAW"
+  stop "$APP_PID"
+  log "$n: $run in ${wall}s (import ${ms:-?} ms)"
+}
+
+for n in "${SIZES[@]}"; do
+  corpus=$WORK/corpus-$n
+  [[ -d $corpus ]] || { log "generating $n articles"; python3 bench/corpus/generate.py "$n" "$corpus" >/dev/null; }
+  rm -rf "$WORK/db-$n"; mkdir -p "$WORK/db-$n"
+  measure_start "$n" "cold import (start to first 200)" "$corpus" "$WORK/db-$n/newsfeed.db"
+  measure_start "$n" "restart, nothing changed (start to first 200)" "$corpus" "$WORK/db-$n/newsfeed.db"
+
+  rm -rf "$WORK/hugo-$n"
+  started=$(now)
+  /usr/bin/time -v -o "$WORK/hugo-$n.time" hugo --source bench/hugo --contentDir "$corpus" --destination "$WORK/hugo-$n" --quiet
+  wall=$(echo "$(now) - $started" | bc)
+  printf 'import\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "hugo build" "$wall" "-" "$(awk -F': ' '/Maximum resident/ { print $2 }' "$WORK/hugo-$n.time")" \
+    "$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$WORK/hugo-$n.time")" >> "$RAW"
+  log "$n: hugo in ${wall}s"
+done
+
+# Load, on the largest corpus.
+n=${SIZES[-1]}
+corpus=$WORK/corpus-$n
+db=$WORK/db-$n/newsfeed.db
+article=$(basename "$(ls "$corpus"/article-*.md | sed -n "$(( n / 2 ))p")" .md)
+last=$(( (n + 19) / 20 ))
+declare -A TARGETS=(
+  ["article"]="/articles/$article"
+  ["feed page 1"]="/"
+  ["feed page $last (last)"]="/page/$last"
+  ["rss feed"]="/feed.xml"
+  ["search"]="/search?q=harbour%20council"
+)
+ORDER=("article" "feed page 1" "feed page $last (last)" "rss feed" "search")
+
+# wrk_rounds TARGET MODE URL [Accept-Encoding]
+wrk_rounds() {
+  local target=$1 mode=$2 url=$3 coding=${4:-identity}
+  for (( r = 1; r <= ROUNDS; r++ )); do
+    wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -H "Accept-Encoding: $coding" "$url" > "$WORK/wrk.out" 2>&1 || true
+    python3 - "$target" "$mode" "$WORK/wrk.out" >> "$RAW" <<'PY'
+import re, sys
+target, mode, path = sys.argv[1:]
+text = open(path).read()
+def ms(label):
+    m = re.search(rf"^\s*{label}%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
+    if not m: return float("nan")
+    return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
+rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+if non2xx: print(f"note\t{target} {mode}: {non2xx.group(1)} non-2xx responses")
+print(f"wrk\t{target}\t{mode}\t{rps.group(1) if rps else 0}\t{ms('50')}\t{ms('99')}")
+PY
+  done
+}
+
+for cache in true false; do
+  label=$([[ $cache == true ]] && echo cached || echo uncached)
+  start_app "$corpus" "$db" "$cache" "$WORK/app-load-$cache.log"
+  wait_200 "http://127.0.0.1:$APP_PORT/"
+  for t in "${ORDER[@]}"; do
+    url="http://127.0.0.1:$APP_PORT${TARGETS[$t]}"
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "$url") == 200 ]] || { echo "bench: $url is not 200" >&2; exit 1; }
+    for coding in identity gzip; do
+      (( QUICK )) && [[ $cache == false && $coding == gzip ]] && continue
+      log "wrk $t ($label, $coding)"
+      wrk_rounds "$t" "$label $coding" "$url" "$coding"
+    done
+  done
+  if [[ $cache == true ]]; then
+    mkdir -p "$WORK/static"
+    curl -s "http://127.0.0.1:$APP_PORT${TARGETS[article]}" -o "$WORK/static/article.html"
+    gzip -9 -k -f "$WORK/static/article.html"
+  fi
+  printf 'note\tmemory of the app after the %s load runs: RSS %s MB, peak RSS since start (import included) %s MB\n' "$label" \
+    "$(( $(rss_kb "$APP_PID") / 1024 ))" "$(( $(peak_rss_kb "$APP_PID") / 1024 ))" >> "$RAW"
+  stop "$APP_PID"
+done
+
+log "references: Kestrel from memory, nginx static file ($(stat -c %s "$WORK/static/article.html") bytes)"
+port_free "$REF_PORT"
+(exec "$WORK/ref/StaticReference" "$WORK/static/article.html" --urls "http://127.0.0.1:$REF_PORT") > "$WORK/ref.log" 2>&1 &
+REF_PID=$!; PIDS+=("$REF_PID")
+APP_PID=$REF_PID wait_200 "http://127.0.0.1:$REF_PORT/"
+for coding in identity gzip; do wrk_rounds "reference page" "kestrel-memory $coding" "http://127.0.0.1:$REF_PORT/" "$coding"; done
+stop "$REF_PID"
+
+cat > "$WORK/nginx.conf" <<NGINX
+worker_processes 2;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  client_body_temp_path $WORK/nginx-tmp;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $WORK/static;
+    gzip_static on;
+    gzip_vary on;
+    default_type "text/html; charset=utf-8";
+    location / { try_files /article.html =404; }
+  }
+}
+NGINX
+mkdir -p "$WORK/nginx-tmp"
+port_free "$NGINX_PORT"
+(exec nginx -c "$WORK/nginx.conf" -p "$WORK" -g 'daemon off;') > "$WORK/nginx.log" 2>&1 &
+NGINX_PID=$!; PIDS+=("$NGINX_PID")
+APP_PID=$NGINX_PID wait_200 "http://127.0.0.1:$NGINX_PORT/"
+for coding in identity gzip; do wrk_rounds "reference page" "nginx $coding" "http://127.0.0.1:$NGINX_PORT/" "$coding"; done
+stop "$NGINX_PID"
+
+cmd="bash bench/run.sh"
+(( QUICK )) && cmd+=" --quick"
+header="# Benchmark results
+
+- Date: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)
+- Machine: $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.0f GB", $2/1048576 }' /proc/meminfo) RAM, shared with other work
+- Command: \`$cmd\` (wrk -t$THREADS -c$CONNS -d$DURATION, $ROUNDS round(s) per row, loopback; corpus sizes ${SIZES[*]})
+- .NET SDK $(dotnet --version || true), $(hugo version | cut -d' ' -f1-2 || true), $(nginx -v 2>&1 | cut -d' ' -f3 || true), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2 || true)"
+python3 bench/summarize.py "$RAW" "$header" | tee bench/RESULTS.md

@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NewsFeed.Web.Caching;
+
+/// <summary>Output caching of public pages and feeds (<c>NewsFeed:OutputCache</c>).</summary>
+public sealed class CachingOptions
+{
+    public const string Section = "NewsFeed:OutputCache";
+
+    /// <summary>
+    /// Keep rendered pages and feeds (compressed once per encoding) until the next import. Off, every request
+    /// renders; the benchmark compares both. Preview mode never caches, whatever this says.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How long a cached page or feed lives at most; imports and scheduled articles evict it sooner.</summary>
+    [Range(1, 7 * 24 * 3600)]
+    public int PageSeconds { get; set; } = 24 * 3600;
+
+    /// <summary>How long a search result page (one entry per query and page) lives.</summary>
+    [Range(1, 24 * 3600)]
+    public int SearchSeconds { get; set; } = 300;
+
+    /// <summary>The cache's memory budget; least recently used entries go first when it is full.</summary>
+    [Range(1, 4096)]
+    public int SizeLimitMegabytes { get; set; } = 100;
+}
