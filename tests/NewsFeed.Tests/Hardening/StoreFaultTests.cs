@@ -50,6 +50,26 @@ public sealed class StoreFaultTests
     }
 
     [Fact]
+    public async Task A_read_only_database_keeps_the_last_good_content_and_says_why()
+    {
+        using var seeds = SeedFolder.Create().With(new MarkdownArticle("Story").WithSlug("story").WithBody("First version."));
+        var databasePath = Path.Combine(Path.GetDirectoryName(seeds.Root)!, "store", "newsfeed.db");
+        using (var first = new NewsFeedApp(seeds, databasePath))
+        {
+            _ = first.Services;
+        }
+
+        seeds.With(new MarkdownArticle("Story").WithSlug("story").WithBody("Second version."));
+        // File permissions do not bind root (CI runs as root), so SQLite is told the file is read-only instead.
+        using var readOnly = new NewsFeedApp(seeds, databasePath)
+            .WithSetting("ConnectionStrings:NewsFeed", $"Data Source={databasePath};Mode=ReadOnly");
+
+        Assert.Equal("First version.", (await readOnly.GetPageAsync("/articles/story")).One(".story-body p").Text());
+        var failure = Assert.Single(readOnly.Logs.Events, e => e.Level == LogEventLevel.Fatal);
+        Assert.Contains("readonly", failure.Exception!.GetBaseException().Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_missing_seeds_folder_at_runtime_keeps_the_content_served()
     {
         using var seeds = SeedFolder.Create().With(new MarkdownArticle("Story").WithSlug("story"));
