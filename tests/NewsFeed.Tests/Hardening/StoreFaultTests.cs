@@ -81,4 +81,19 @@ public sealed class StoreFaultTests
         Assert.Equal("Story", (await app.GetPageAsync("/articles/story")).One("h1").Text());
         Assert.Equal("Story", (await app.GetPageAsync("/")).One(".card-headline a").Text());
     }
+
+    [Fact]
+    public async Task In_preview_a_vanished_seeds_folder_is_reported_and_the_content_stays()
+    {
+        using var seeds = SeedFolder.Create().With(new MarkdownArticle("Story").WithSlug("story"));
+        using var app = new NewsFeedApp(seeds).InPreview(watch: true);
+        Assert.Equal("Story", (await app.GetPageAsync("/articles/story")).One("h1").Text());
+
+        Directory.Delete(seeds.Root, recursive: true);
+
+        await Eventually.HoldsAsync(
+            () => app.Logs.Events.Any(e => e.Level >= LogEventLevel.Error && e.Exception is NewsFeed.Web.Seeding.SeedsFolderMissingException),
+            "the watcher reports the missing seeds folder");
+        Assert.Equal("Story", (await app.GetPageAsync("/articles/story")).One("h1").Text());
+    }
 }
