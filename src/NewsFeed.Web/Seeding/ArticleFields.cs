@@ -24,8 +24,9 @@ internal sealed record ArticleFields
     public IReadOnlyList<RelatedSeed> Related { get; init; } = [];
     public bool Draft { get; init; }
 
-    public static ArticleFields Read(FrontMatter fields, ProblemSink problems, SeedContext context)
+    public static ArticleFields Read(FrontMatter fields, SeedContext context)
     {
+        var problems = context.Problems;
         var slug = fields.Text("slug", SeedLimits.SlugLength + 1);
         if (slug is not null && !Seeding.Slug.IsValid(slug))
         {

@@ -29,7 +29,7 @@ internal static class MarkdownArticleReader
             problems.Error(Math.Max(headlineLine, 1), 1, "headline: missing; every article needs one");
         }
 
-        var meta = ArticleFields.Read(fields, problems, context);
+        var meta = ArticleFields.Read(fields, context);
         fields.WarnUnknown("the front matter");
 
         // Rendering (Markdig, then the sanitizer) is most of a file's cost: skipped when the store has this version.

@@ -97,7 +97,7 @@ public sealed class SeedReader(MarkdownRenderer renderer, IOptions<SeedOptions> 
                 return null;
             }
 
-            sidecar = ArticleFields.Read(fields, sidecarSink, new SeedContext(root, sidecarPath, sidecarSink, renderer));
+            sidecar = ArticleFields.Read(fields, new SeedContext(root, sidecarPath, sidecarSink, renderer));
             fields.WarnUnknown("the sidecar");
         }
 
