@@ -18,6 +18,7 @@ builder.AddSeeding();
 builder.AddPreview();
 builder.AddPageCaching();
 builder.Services.AddRazorPages(options => options.Conventions.AddPagedRoutes());
+builder.Services.AddSingleton<NewsFeed.Web.Pages.Components.SectionNavViewComponent.Memo>();
 
 var app = builder.Build();
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,6 +75,23 @@ public sealed class ImportTests
         Assert.Equal("Second version.", (await second.GetPageAsync("/articles/story")).One(".story-body p").Text());
         Assert.Equal((1, 1), (second.LastImport.Imported, second.LastImport.Unchanged));
         Assert.Equal(SeedFileState.Unchanged, second.LastImport.Files.Single(f => f.Path == RepoPaths.OriginalName).State);
+    }
+
+    [Fact]
+    public async Task Only_a_restart_on_a_store_with_content_serves_before_its_import_is_done()
+    {
+        const string Serving = "serving it while the startup import checks";
+        using var seeds = SeedFolder.Create().With(new MarkdownArticle("Story").WithSlug("story").WithBody("First version."));
+        using (var first = new NewsFeedApp(seeds))
+        {
+            Assert.Equal(HttpStatusCode.OK, await StatusAsync(first, "/articles/story"));
+            Assert.DoesNotContain(first.Logs.Events, e => e.RenderMessage(CultureInfo.InvariantCulture).Contains(Serving, StringComparison.Ordinal));
+        }
+
+        seeds.With(new MarkdownArticle("Story").WithSlug("story").WithBody("Second version."));
+        using var second = new NewsFeedApp(seeds);
+        Assert.Equal("Second version.", (await second.GetPageAsync("/articles/story")).One(".story-body p").Text());
+        Assert.Contains(second.Logs.Events, e => e.RenderMessage(CultureInfo.InvariantCulture).Contains(Serving, StringComparison.Ordinal));
     }
 
     [Fact]
