@@ -187,7 +187,7 @@ public sealed class ImportTests
         {
             await connection.OpenAsync(Ct);
             await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE StoreInfo SET Value = 'old' WHERE Key = 'schema'; CREATE TABLE Leftover (Id INTEGER);";
+            command.CommandText = "UPDATE StoreInfo SET Value = 'old' WHERE Key IN ('schema', 'build'); CREATE TABLE Leftover (Id INTEGER);";
             await command.ExecuteNonQueryAsync(Ct);
         }
 
@@ -200,6 +200,45 @@ public sealed class ImportTests
         await using var query = check.CreateCommand();
         query.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'Leftover'";
         Assert.Equal(0L, await query.ExecuteScalarAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_store_left_by_another_build_with_the_same_schema_is_kept_and_restamped()
+    {
+        using var seeds = SeedFolder.Create().WithOriginal();
+        string databasePath;
+        using (var first = new NewsFeedApp(seeds))
+        {
+            databasePath = first.DatabasePath;
+            _ = first.Services;
+        }
+
+        async Task<object?> StampAsync()
+        {
+            await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT Value FROM StoreInfo WHERE Key = 'build'";
+            return await command.ExecuteScalarAsync(Ct);
+        }
+
+        var stamp = await StampAsync();
+        await using (var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE StoreInfo SET Value = 'another build' WHERE Key = 'build'";
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        using (var second = new NewsFeedApp(seeds))
+        {
+            Assert.Equal(HttpStatusCode.OK, await StatusAsync(second, $"/articles/{Pages.ArticlePageTests.OriginalSlug}"));
+            Assert.DoesNotContain(second.Logs.Events, e => e.MessageTemplate.Text.StartsWith("Store schema changed", StringComparison.Ordinal));
+            Assert.Equal(1, second.LastImport.Unchanged);
+        }
+
+        Assert.Equal(stamp, await StampAsync());
     }
 
     [Fact]
