@@ -36,6 +36,7 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
 app.UseReadOnlyMethods();
 app.UseRequestLogging();
+app.UseClientAborts();
 app.UseSeedMedia();
 app.UseRouting();
 // There is no sign-in; named here only because the framework would otherwise put both in front of the whole
