@@ -35,6 +35,8 @@ public static class CachingServiceCollectionExtensions
 
         builder.Services.AddSingleton<SiteContent>();
         builder.Services.AddHostedService<ScheduledPublishing>();
+        builder.Services.AddSingleton<StoreChanges>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<StoreChanges>());
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Model;
 using NewsFeed.Web.Search;
@@ -105,6 +106,8 @@ public sealed class SeedImporter(NewsDbContext db)
         {
             await DeleteOrphansAsync(authorIds, cancellationToken);
             await ArticleSearch.RefreshAsync(db, reassigned || authorsChanged.Count > 0, cancellationToken);
+            // Other instances on this store see the new version and evict their cached pages (StoreChanges).
+            await StoreChanges.StampAsync(db, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
