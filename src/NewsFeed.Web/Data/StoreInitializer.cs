@@ -1,9 +1,8 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsFeed.Web.Model;
-using NewsFeed.Web.Search;
 
 namespace NewsFeed.Web.Data;
 
@@ -30,13 +29,11 @@ public static partial class StoreInitializer
             }
 
             LogRebuilding(logger, stored ?? "(none)", fingerprint);
-            await db.Database.EnsureDeletedAsync(cancellationToken);
+            await StoreProvider.ClearAsync(db, cancellationToken);
             await db.Database.EnsureCreatedAsync(cancellationToken);
         }
 
-        // WAL lets readers go on while an import writes.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(ArticleSearch.CreateIndexSql, cancellationToken);
+        await StoreProvider.CreateAfterModelAsync(db, cancellationToken);
         db.StoreInfo.Add(new StoreInfo { Key = FingerprintKey, Value = fingerprint });
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -44,7 +41,7 @@ public static partial class StoreInitializer
 
     public static string Fingerprint(NewsDbContext db)
     {
-        var script = db.Database.GenerateCreateScript() + "\n" + ArticleSearch.CreateIndexSql + "\ncontent:" + ContentVersion;
+        var script = db.Database.GenerateCreateScript() + "\n" + StoreProvider.ExtraSchemaSql(db.Database) + "\ncontent:" + ContentVersion;
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
     }
 
@@ -57,9 +54,10 @@ public static partial class StoreInitializer
                 .Select(i => i.Value)
                 .FirstOrDefaultAsync(cancellationToken);
         }
-        catch (SqliteException)
+        catch (DbException)
         {
-            // A store from before StoreInfo existed, or not ours at all: rebuild it.
+            // A store from before StoreInfo existed, or not ours at all: rebuild it (StoreProvider.ClearAsync never
+            // drops a PostgreSQL database's tables that are not a NewsFeed store).
             return null;
         }
     }

@@ -112,9 +112,7 @@ public sealed class SeedImporter(NewsDbContext db)
 
         if (added.Count > 0 || deleted > 0)
         {
-            // Statistics for the query planner (sampled, so quick): without them SQLite prefers a listing index
-            // range over 21 primary-key look-ups when a page reads its cards by id (ArticleQueries.ToPageAsync).
-            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;", cancellationToken);
+            await StoreProvider.AfterImportAsync(db, cancellationToken);
         }
         return (results, deleted);
     }
