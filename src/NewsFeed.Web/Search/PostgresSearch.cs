@@ -29,8 +29,9 @@ internal static class PostgresSearch
 
     private const string HeadlineOptions = $"StartSel={ArticleSearch.MarkStart}, StopSel={ArticleSearch.MarkEnd}, HighlightAll=true";
 
-    // One fragment around the best match, at most 24 words, like the SQLite snippet.
-    private const string SnippetOptions = $"StartSel={ArticleSearch.MarkStart}, StopSel={ArticleSearch.MarkEnd}, MaxFragments=1, MaxWords=24, MinWords=12";
+    // One fragment around the best match, at most 24 words, like the SQLite snippet; ShortWord=0 keeps a short
+    // first or last word ("The") that ts_headline would otherwise drop.
+    private const string SnippetOptions = $"StartSel={ArticleSearch.MarkStart}, StopSel={ArticleSearch.MarkEnd}, MaxFragments=1, MaxWords=24, MinWords=12, ShortWord=0";
 
     /// <summary>Created after the model's tables; part of the schema fingerprint, so a change rebuilds the store.</summary>
     public const string CreateIndexSql = """
