@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NewsFeed.Tests.Support;
 using NewsFeed.Web.Seeding;
@@ -145,11 +144,11 @@ public sealed class ImportTests
             Assert.Equal(HttpStatusCode.OK, await StatusAsync(first, $"/articles/{Pages.ArticlePageTests.OriginalSlug}"));
         }
 
-        File.Delete(databasePath);
+        TestStore.Delete(databasePath);
         using var second = new NewsFeedApp(seeds);
 
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(second, $"/articles/{Pages.ArticlePageTests.OriginalSlug}"));
-        Assert.True(File.Exists(databasePath));
+        Assert.True(TestStore.Exists(databasePath));
         Assert.Equal(1, second.LastImport.Imported);
     }
 
@@ -165,23 +164,13 @@ public sealed class ImportTests
         }
 
         // What an older build would have left: a different fingerprint and a table the model no longer has.
-        await using (var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False"))
-        {
-            await connection.OpenAsync(Ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE StoreInfo SET Value = 'old' WHERE Key = 'schema'; CREATE TABLE Leftover (Id INTEGER);";
-            await command.ExecuteNonQueryAsync(Ct);
-        }
+        await TestStore.ExecuteAsync(databasePath, "UPDATE \"StoreInfo\" SET \"Value\" = 'old' WHERE \"Key\" = 'schema'; CREATE TABLE \"Leftover\" (\"Id\" INTEGER);");
 
         using var second = new NewsFeedApp(seeds);
 
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(second, $"/articles/{Pages.ArticlePageTests.OriginalSlug}"));
         Assert.Contains(second.Logs.Events, e => e.MessageTemplate.Text.StartsWith("Store schema changed", StringComparison.Ordinal));
-        await using var check = new SqliteConnection($"Data Source={databasePath};Pooling=False");
-        await check.OpenAsync(Ct);
-        await using var query = check.CreateCommand();
-        query.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'Leftover'";
-        Assert.Equal(0L, await query.ExecuteScalarAsync(Ct));
+        Assert.False(await TestStore.TableExistsAsync(databasePath, "Leftover"));
     }
 
     [Fact]
