@@ -19,6 +19,7 @@ public static partial class StoreInitializer
 
     public static async Task InitializeAsync(NewsDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
+        await using var storeLock = await StoreProvider.LockStoreAsync(db, cancellationToken);
         var fingerprint = Fingerprint(db);
         if (!await db.Database.EnsureCreatedAsync(cancellationToken))
         {

@@ -1,17 +1,25 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using NewsFeed.Web.Search;
+using Npgsql;
 
 namespace NewsFeed.Web.Data;
 
 /// <summary>
 /// Everything that differs between the SQLite and the PostgreSQL store, apart from the search queries
 /// (<see cref="ArticleSearch"/> hands PostgreSQL to <see cref="PostgresSearch"/>): the connection, how text sorts,
-/// what is created beside the model's tables, how a stale store is cleared, and what follows an import.
+/// what is created beside the model's tables, how a stale store is cleared, what follows an import, and how
+/// instances sharing one PostgreSQL store take turns.
 /// </summary>
 internal static class StoreProvider
 {
+    // The advisory lock of a NewsFeed store: "NewsFeed" in ASCII. Locks are per database, so stores in other
+    // databases of the same server never wait for each other.
+    private const long StoreLockKey = 0x4E65777346656564;
+
     public static void Use(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, string contentRoot)
     {
         if (provider == DatabaseProvider.Postgres)
@@ -88,6 +96,65 @@ internal static class StoreProvider
                 END LOOP;
             END $$;
             """, cancellationToken);
+    }
+
+    /// <summary>
+    /// Holds off other instances on the same PostgreSQL store while this one creates, checks or rebuilds it: two
+    /// EnsureCreated (or a rebuild beside an import) at once would collide. The lock lives in the database, so a
+    /// missing database is created first, the one step where a race is simply lost to the other instance.
+    /// SQLite needs none of this (null): one file, and its own write lock.
+    /// </summary>
+    public static async Task<IAsyncDisposable?> LockStoreAsync(NewsDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return null;
+        }
+
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            try
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+                // Another instance created it a moment earlier.
+            }
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({StoreLockKey})", cancellationToken);
+        return new StoreLock(db);
+    }
+
+    /// <summary>Imports of instances sharing a PostgreSQL store take turns: the lock is the import transaction's, released at its end.</summary>
+    public static async Task LockImportAsync(NewsDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({StoreLockKey})", cancellationToken);
+        }
+    }
+
+    private sealed class StoreLock(NewsDbContext db) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({StoreLockKey})");
+            }
+            catch (DbException)
+            {
+                // The connection broke: the server let go of its locks with it.
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
     }
 
     /// <summary>Fresh planner statistics after an import that changed rows (sampled on SQLite, so quick).</summary>

@@ -105,4 +105,31 @@ public sealed class PostgresStoreTests
         using var client = first.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/search?q=shared", Ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task Instances_starting_together_on_a_new_store_create_and_import_it_once()
+    {
+        RequirePostgres();
+        using var seeds = SeedFolder.Create().With(new MarkdownArticle("Story").WithSlug("story").WithBody("Shared text."));
+        var databasePath = Path.Combine(Path.GetDirectoryName(seeds.Root)!, "shared", "newsfeed.db");
+        seeds.DeleteWithFolder(databasePath);
+        var apps = Enumerable.Range(0, 3)
+            .Select(_ => new NewsFeedApp(seeds).WithSetting("ConnectionStrings:NewsFeed", TestStore.ConnectionString(databasePath)))
+            .ToList();
+        try
+        {
+            // No database yet: all three create it, its tables and its content at the same moment.
+            await Task.WhenAll(apps.Select(app => Task.Run(() => app.Services, Ct)));
+
+            Assert.Equal([1, 0, 0], apps.Select(app => app.LastImport.Imported).Order().Reverse());
+            foreach (var app in apps)
+            {
+                Assert.Equal("Shared text.", (await app.GetPageAsync("/articles/story")).One(".story-body p").Text());
+            }
+        }
+        finally
+        {
+            apps.ForEach(app => app.Dispose());
+        }
+    }
 }
