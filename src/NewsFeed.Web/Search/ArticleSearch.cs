@@ -75,16 +75,24 @@ public static partial class ArticleSearch
         return parameter;
     }
 
-    /// <summary>Drops index rows of deleted articles and refreshes author names (an author file may have changed).</summary>
-    public static async Task RefreshAsync(NewsDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Drops index rows of deleted articles, and when <paramref name="authorsChanged"/> refreshes author names
+    /// (that rewrites a column of every row, too much for each saved article in preview).
+    /// </summary>
+    public static async Task RefreshAsync(NewsDbContext db, bool authorsChanged, CancellationToken cancellationToken)
     {
         if (db.Database.IsNpgsql())
         {
-            await PostgresSearch.RefreshAsync(db, cancellationToken);
+            await PostgresSearch.RefreshAsync(db, authorsChanged, cancellationToken);
             return;
         }
 
         await db.Database.ExecuteSqlRawAsync("DELETE FROM ArticleSearch WHERE rowid NOT IN (SELECT Id FROM Articles)", cancellationToken);
+        if (!authorsChanged)
+        {
+            return;
+        }
+
         await db.Database.ExecuteSqlRawAsync(
             "UPDATE ArticleSearch SET author = coalesce((SELECT au.Name FROM Articles ar JOIN Authors au ON au.Id = ar.AuthorId WHERE ar.Id = ArticleSearch.rowid), '') " +
             "WHERE author IS NOT coalesce((SELECT au.Name FROM Articles ar JOIN Authors au ON au.Id = ar.AuthorId WHERE ar.Id = ArticleSearch.rowid), '')",

@@ -71,13 +71,23 @@ internal static class PostgresSearch
         }
     }
 
-    /// <summary>Refreshes author names (an author file may have changed); rows of deleted articles went with them (ON DELETE CASCADE).</summary>
-    public static async Task RefreshAsync(NewsDbContext db, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// When <paramref name="authorsChanged"/>, refreshes author names (an author file may have changed); rows of
+    /// deleted articles went with them (ON DELETE CASCADE).
+    /// </summary>
+    public static async Task RefreshAsync(NewsDbContext db, bool authorsChanged, CancellationToken cancellationToken)
+    {
+        if (!authorsChanged)
+        {
+            return;
+        }
+
         await db.Database.ExecuteSqlRawAsync("""
             UPDATE "ArticleSearch" s SET "Author" = coalesce(au."Name", '')
             FROM "Articles" ar LEFT JOIN "Authors" au ON au."Id" = ar."AuthorId"
             WHERE ar."Id" = s."Id" AND s."Author" IS DISTINCT FROM coalesce(au."Name", '')
             """, cancellationToken);
+    }
 
     public static async Task<SearchPage> SearchAsync(NewsDbContext db, string query, int number, DateTime nowUtc, CancellationToken cancellationToken)
     {

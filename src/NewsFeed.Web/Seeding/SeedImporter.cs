@@ -105,7 +105,7 @@ public sealed class SeedImporter(NewsDbContext db)
         if (added.Count > 0 || deleted > 0 || reassigned || authorsChanged.Count > 0)
         {
             await DeleteOrphansAsync(authorIds, cancellationToken);
-            await ArticleSearch.RefreshAsync(db, cancellationToken);
+            await ArticleSearch.RefreshAsync(db, reassigned || authorsChanged.Count > 0, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

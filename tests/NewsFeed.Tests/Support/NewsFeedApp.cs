@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using NewsFeed.Web.Seeding;
 using Npgsql;
 using Serilog.Core;
@@ -98,6 +99,17 @@ public sealed class NewsFeedApp : WebApplicationFactory<Program>
                 configure(services);
             }
         });
+    }
+
+    /// <summary>
+    /// Started, and its startup import done: on a store that already holds content that import runs in the
+    /// background, and tests read what it did.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        host.Services.GetRequiredService<SeedImportService>().StartupImport.GetAwaiter().GetResult();
+        return host;
     }
 
     protected override void Dispose(bool disposing)

@@ -102,6 +102,14 @@ public static class TestStore
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
+    public static async Task<object?> ScalarAsync(string databasePath, string sql)
+    {
+        await using var connection = Open(databasePath);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+    }
+
     public static async Task<bool> TableExistsAsync(string databasePath, string table)
     {
         await using var connection = Open(databasePath);
