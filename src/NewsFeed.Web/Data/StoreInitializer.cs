@@ -1,9 +1,8 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsFeed.Web.Model;
-using NewsFeed.Web.Search;
 
 namespace NewsFeed.Web.Data;
 
@@ -21,6 +20,7 @@ public static partial class StoreInitializer
 
     public static async Task InitializeAsync(NewsDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
+        await using var storeLock = await StoreProvider.LockStoreAsync(db, cancellationToken);
         // The fingerprint needs the model's whole create script, a good part of a restart's time. The same
         // build always gives the same fingerprint, so a store stamped by this build skips computing it.
         var build = BuildStamp(db);
@@ -43,13 +43,11 @@ public static partial class StoreInitializer
             }
 
             LogRebuilding(logger, stored ?? "(none)", fingerprint);
-            await db.Database.EnsureDeletedAsync(cancellationToken);
+            await StoreProvider.ClearAsync(db, cancellationToken);
             await db.Database.EnsureCreatedAsync(cancellationToken);
         }
 
-        // WAL lets readers go on while an import writes.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(ArticleSearch.CreateIndexSql, cancellationToken);
+        await StoreProvider.CreateAfterModelAsync(db, cancellationToken);
         db.StoreInfo.Add(new StoreInfo { Key = FingerprintKey, Value = Fingerprint(db) });
         db.StoreInfo.Add(new StoreInfo { Key = BuildKey, Value = build });
         await db.SaveChangesAsync(cancellationToken);
@@ -58,7 +56,7 @@ public static partial class StoreInitializer
 
     public static string Fingerprint(NewsDbContext db)
     {
-        var script = db.Database.GenerateCreateScript() + "\n" + ArticleSearch.CreateIndexSql + "\ncontent:" + ContentVersion;
+        var script = db.Database.GenerateCreateScript() + "\n" + StoreProvider.ExtraSchemaSql(db.Database) + "\ncontent:" + ContentVersion;
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
     }
 
@@ -78,9 +76,10 @@ public static partial class StoreInitializer
                 .Select(i => i.Value)
                 .FirstOrDefaultAsync(cancellationToken);
         }
-        catch (SqliteException)
+        catch (DbException)
         {
-            // A store from before StoreInfo existed, or not ours at all: rebuild it.
+            // A store from before StoreInfo existed, or not ours at all: rebuild it (StoreProvider.ClearAsync never
+            // drops a PostgreSQL database's tables that are not a NewsFeed store).
             return null;
         }
     }

@@ -17,6 +17,7 @@ public sealed class SeedImporter(NewsDbContext db)
         IReadOnlyList<SeedDocument> documents, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await StoreProvider.LockImportAsync(db, cancellationToken);
         var results = new List<SeedFileResult>(documents.Count);
         var ordered = documents.OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
 
@@ -115,9 +116,7 @@ public sealed class SeedImporter(NewsDbContext db)
 
         if (added.Count > 0 || deleted > 0)
         {
-            // Statistics for the query planner (sampled, so quick): without them SQLite prefers a listing index
-            // range over 21 primary-key look-ups when a page reads its cards by id (ArticleQueries.ToPageAsync).
-            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;", cancellationToken);
+            await StoreProvider.AfterImportAsync(db, cancellationToken);
         }
         return (results, deleted);
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NewsFeed.Tests.Support;
 using NewsFeed.Web.Seeding;
@@ -163,11 +162,11 @@ public sealed class ImportTests
             Assert.Equal(HttpStatusCode.OK, await StatusAsync(first, $"/articles/{Pages.ArticlePageTests.OriginalSlug}"));
         }
 
-        File.Delete(databasePath);
+        TestStore.Delete(databasePath);
         using var second = new NewsFeedApp(seeds);
 
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(second, $"/articles/{Pages.ArticlePageTests.OriginalSlug}"));
-        Assert.True(File.Exists(databasePath));
+        Assert.True(TestStore.Exists(databasePath));
         Assert.Equal(1, second.LastImport.Imported);
     }
 
@@ -183,23 +182,14 @@ public sealed class ImportTests
         }
 
         // What an older build would have left: a different fingerprint and a table the model no longer has.
-        await using (var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False"))
-        {
-            await connection.OpenAsync(Ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE StoreInfo SET Value = 'old' WHERE Key IN ('schema', 'build'); CREATE TABLE Leftover (Id INTEGER);";
-            await command.ExecuteNonQueryAsync(Ct);
-        }
+        await TestStore.ExecuteAsync(databasePath,
+            "UPDATE \"StoreInfo\" SET \"Value\" = 'old' WHERE \"Key\" IN ('schema', 'build'); CREATE TABLE \"Leftover\" (\"Id\" INTEGER);");
 
         using var second = new NewsFeedApp(seeds);
 
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(second, $"/articles/{Pages.ArticlePageTests.OriginalSlug}"));
         Assert.Contains(second.Logs.Events, e => e.MessageTemplate.Text.StartsWith("Store schema changed", StringComparison.Ordinal));
-        await using var check = new SqliteConnection($"Data Source={databasePath};Pooling=False");
-        await check.OpenAsync(Ct);
-        await using var query = check.CreateCommand();
-        query.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'Leftover'";
-        Assert.Equal(0L, await query.ExecuteScalarAsync(Ct));
+        Assert.False(await TestStore.TableExistsAsync(databasePath, "Leftover"));
     }
 
     [Fact]
@@ -213,23 +203,10 @@ public sealed class ImportTests
             _ = first.Services;
         }
 
-        async Task<object?> StampAsync()
-        {
-            await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
-            await connection.OpenAsync(Ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT Value FROM StoreInfo WHERE Key = 'build'";
-            return await command.ExecuteScalarAsync(Ct);
-        }
+        Task<object?> StampAsync() => TestStore.ScalarAsync(databasePath, "SELECT \"Value\" FROM \"StoreInfo\" WHERE \"Key\" = 'build'");
 
         var stamp = await StampAsync();
-        await using (var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False"))
-        {
-            await connection.OpenAsync(Ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE StoreInfo SET Value = 'another build' WHERE Key = 'build'";
-            await command.ExecuteNonQueryAsync(Ct);
-        }
+        await TestStore.ExecuteAsync(databasePath, "UPDATE \"StoreInfo\" SET \"Value\" = 'another build' WHERE \"Key\" = 'build'");
 
         using (var second = new NewsFeedApp(seeds))
         {
