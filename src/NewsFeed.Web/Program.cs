@@ -1,6 +1,7 @@
 using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Feeds;
+using NewsFeed.Web.Health;
 using NewsFeed.Web.Pages;
 using NewsFeed.Web.Preview;
 using NewsFeed.Web.Seeding;
@@ -17,6 +18,7 @@ builder.AddNewsStore();
 builder.AddSeeding();
 builder.AddPreview();
 builder.AddPageCaching();
+builder.AddHealth();
 builder.Services.AddRazorPages(options => options.Conventions.AddPagedRoutes());
 builder.Services.AddSingleton<NewsFeed.Web.Pages.Components.SectionNavViewComponent.Memo>();
 
@@ -49,5 +51,6 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapFeeds();
 app.MapPreview();
+app.MapHealth();
 
 app.Run();

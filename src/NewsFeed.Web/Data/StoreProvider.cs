@@ -102,13 +102,13 @@ internal static class StoreProvider
     /// Holds off other instances on the same PostgreSQL store while this one creates, checks or rebuilds it: two
     /// EnsureCreated (or a rebuild beside an import) at once would collide. The lock lives in the database, so a
     /// missing database is created first, the one step where a race is simply lost to the other instance.
-    /// SQLite needs none of this (null): one file, and its own write lock.
+    /// On SQLite, processes on one file take the same turns through a lock file beside it (<see cref="LockFileAsync"/>).
     /// </summary>
     public static async Task<IAsyncDisposable?> LockStoreAsync(NewsDbContext db, CancellationToken cancellationToken)
     {
         if (!db.Database.IsNpgsql())
         {
-            return null;
+            return await LockFileAsync(db, cancellationToken);
         }
 
         var creator = db.GetService<IRelationalDatabaseCreator>();
@@ -129,12 +129,51 @@ internal static class StoreProvider
         return new StoreLock(db);
     }
 
-    /// <summary>Imports of instances sharing a PostgreSQL store take turns: the lock is the import transaction's, released at its end.</summary>
-    public static async Task LockImportAsync(NewsDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Imports of instances sharing a store take turns. PostgreSQL: the lock is the import transaction's, released at
+    /// its end (null is returned). SQLite: the lock file, released when the result is disposed.
+    /// </summary>
+    public static async Task<IAsyncDisposable?> LockImportAsync(NewsDbContext db, CancellationToken cancellationToken)
     {
-        if (db.Database.IsNpgsql())
+        if (!db.Database.IsNpgsql())
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({StoreLockKey})", cancellationToken);
+            return await LockFileAsync(db, cancellationToken);
+        }
+
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({StoreLockKey})", cancellationToken);
+        return null;
+    }
+
+    /// <summary>
+    /// SQLite's turn-taking between processes (or hosts) on one file: <c>{file}.lock</c> beside it, opened exclusively
+    /// (the runtime locks it with flock on Unix), so it is let go when its holder ends, however it ends. A store
+    /// in memory, or in a folder where no lock file can be made, is one process's anyway.
+    /// </summary>
+    private static async Task<IAsyncDisposable?> LockFileAsync(NewsDbContext db, CancellationToken cancellationToken)
+    {
+        var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        if (string.IsNullOrEmpty(source) || source == ":memory:" || source.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // Held by someone else: EWOULDBLOCK from flock on Unix, ERROR_SHARING_VIOLATION on Windows.
+        static bool IsHeld(IOException e) => e.HResult is 11 or 35 or unchecked((int)0x80070020);
+        var deadline = DateTime.UtcNow.AddMinutes(10);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(source + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+            }
+            catch (IOException e) when (IsHeld(e) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50, cancellationToken);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return null;
+            }
         }
     }
 

@@ -16,6 +16,7 @@ public sealed partial class PreviewWatchService(
     SeedImportStatus status,
     PreviewChanges changes,
     IOptions<PreviewOptions> options,
+    IOptions<SeedOptions> seeds,
     ILogger<PreviewWatchService> logger) : IHostedLifecycleService, IDisposable
 {
     // With the default debounce, a file that stays locked is read anyway (and its problem reported) after about 3 s.
@@ -30,7 +31,7 @@ public sealed partial class PreviewWatchService(
     public Task StartingAsync(CancellationToken cancellationToken)
     {
         var root = import.SeedsRoot;
-        if (options.Value is { Enabled: true, Watch: true } && Directory.Exists(root))
+        if ((options.Value is { Enabled: true, Watch: true } || seeds.Value.WatchSeeds) && Directory.Exists(root))
         {
             _watch = watcher.Watch(root, path => _events.Writer.TryWrite(path));
             LogWatching(root);

@@ -17,7 +17,7 @@ public sealed class SeedImporter(NewsDbContext db)
         IReadOnlyList<SeedDocument> documents, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await StoreProvider.LockImportAsync(db, cancellationToken);
+        await using var importLock = await StoreProvider.LockImportAsync(db, cancellationToken);
         var results = new List<SeedFileResult>(documents.Count);
         var ordered = documents.OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
 

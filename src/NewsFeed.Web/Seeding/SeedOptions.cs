@@ -18,6 +18,14 @@ public sealed class SeedOptions
     [Range(1024, int.MaxValue)]
     public int MaxSeedFileBytes { get; set; } = 2 * 1024 * 1024;
 
+    /// <summary>
+    /// <c>NewsFeed:WatchSeeds</c>: outside preview too, import the seeds folder again when a file in it changes
+    /// (a git checkout pulled in place, a shared volume). Off by default: outside preview, content is imported
+    /// at startup. With several instances on one store, each watching instance takes its turn under the store's
+    /// lock, and only the first finds the change; the others see it through the store (StoreChanges).
+    /// </summary>
+    public bool WatchSeeds { get; set; }
+
     public string ResolveSeedsPath(string contentRoot) =>
         Path.TrimEndingDirectorySeparator(Path.GetFullPath(SeedsPath, contentRoot));
 }
