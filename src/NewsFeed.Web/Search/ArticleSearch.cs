@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -11,7 +12,11 @@ namespace NewsFeed.Web.Search;
 /// <summary>A search hit: the teaser, plus the headline and a passage with the matched words marked.</summary>
 public sealed record SearchHit(ArticleCard Card, string HeadlineHtml, string SnippetHtml);
 
-public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, int Number, bool HasMore, int Total);
+/// <summary>
+/// One page of results. <see cref="Total"/> is exact up to <see cref="ArticleSearch.MaxCounted"/>; past that,
+/// counting stops, Total is MaxCounted and <see cref="MoreThanTotal"/> is set ("more than 1,000 results").
+/// </summary>
+public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, int Number, bool HasMore, int Total, bool MoreThanTotal);
 
 /// <summary>
 /// Full-text search over public articles with SQLite FTS5: headline, dek, body, author and tags, ranked by
@@ -23,6 +28,9 @@ public static partial class ArticleSearch
     public const int PageSize = ArticleQueries.PageSize;
     public const int MaxQueryLength = 500;
     private const int MaxTerms = 16;
+
+    /// <summary>Matches are counted up to here: counting every match of a common word costs more than the page.</summary>
+    public const int MaxCounted = 1000;
 
     // Marks chosen from the C0 range: the index holds only text without control characters, so these cannot
     // occur in it, and the snippet can be HTML-encoded before they become <mark> tags.
@@ -126,35 +134,58 @@ public static partial class ArticleSearch
         var match = ToMatchExpression(query);
         if (match is null)
         {
-            return new SearchPage([], number, false, 0);
+            return new SearchPage([], number, false, 0, false);
         }
 
+        // Four small statements, each doing only what its part of the page needs: the page's ids in rank order
+        // (bm25 over every match is the one cost that grows with the matches), a count that stops counting at
+        // MaxCounted, and highlights and snippets (which re-read the article's text) for the page's rows only.
+        // CROSS JOIN keeps SQLite from ever putting Articles first and asking FTS5 the query once per article;
+        // the visibility test reads the (Id, IsDraft, PublishedUtc) index, not the article rows.
         var offset = (number - 1) * PageSize;
-        var rows = await db.Database.SqlQuery<Row>($"""
-            SELECT a.Id AS Id, a.Slug AS Slug,
-                   highlight(ArticleSearch, 0, {MarkStart}, {MarkEnd}) AS Headline,
-                   snippet(ArticleSearch, 2, {MarkStart}, {MarkEnd}, '…', 24) AS Snippet,
-                   snippet(ArticleSearch, 1, {MarkStart}, {MarkEnd}, '…', 24) AS DekSnippet
-            FROM ArticleSearch
-            JOIN Articles a ON a.Id = ArticleSearch.rowid
+        var ids = await db.Database.SqlQuery<int>($"""
+            SELECT a.Id AS Value
+            FROM ArticleSearch CROSS JOIN Articles a ON a.Id = ArticleSearch.rowid
             WHERE ArticleSearch MATCH {match} AND a.IsDraft = 0 AND a.PublishedUtc <= {nowUtc}
             ORDER BY bm25(ArticleSearch, 10.0, 4.0, 1.0, 2.0, 3.0), a.PublishedUtc DESC
             LIMIT {PageSize + 1} OFFSET {offset}
             """).ToListAsync(cancellationToken);
+        var hasMore = ids.Count > PageSize;
+        var page = ids.Take(PageSize).ToList();
 
-        var total = await db.Database.SqlQuery<int>($"""
-            SELECT count(*) AS Value FROM ArticleSearch JOIN Articles a ON a.Id = ArticleSearch.rowid
-            WHERE ArticleSearch MATCH {match} AND a.IsDraft = 0 AND a.PublishedUtc <= {nowUtc}
-            """).SingleAsync(cancellationToken);
+        // The last page knows the total; any other page counts, up to one past the cap.
+        var total = !hasMore && (page.Count > 0 || offset == 0)
+            ? offset + page.Count
+            : await db.Database.SqlQuery<int>($"""
+                SELECT count(*) AS Value FROM (
+                    SELECT 1 FROM ArticleSearch CROSS JOIN Articles a ON a.Id = ArticleSearch.rowid
+                    WHERE ArticleSearch MATCH {match} AND a.IsDraft = 0 AND a.PublishedUtc <= {nowUtc}
+                    LIMIT {MaxCounted + 1})
+                """).SingleAsync(cancellationToken);
+        if (page.Count == 0)
+        {
+            return new SearchPage([], number, false, Math.Min(total, MaxCounted), total > MaxCounted);
+        }
 
-        var page = rows.Take(PageSize).ToList();
-        var ids = page.Select(r => r.Id).ToList();
-        var cards = await db.Articles.Where(a => ids.Contains(a.Id)).ToCard().ToDictionaryAsync(c => c.Slug, cancellationToken);
-        var hits = page.Where(r => cards.ContainsKey(r.Slug)).Select(r => new SearchHit(
-            cards[r.Slug],
-            Mark(r.Headline),
-            Mark(r.Snippet.Contains(MarkStart, StringComparison.Ordinal) || r.DekSnippet.Length == 0 ? r.Snippet : r.DekSnippet))).ToList();
-        return new SearchPage(hits, number, rows.Count > PageSize, total);
+        // The page's rows only: a rowid range FTS5 walks once, then the ids themselves. Not "rowid IN (...)"
+        // alone: SQLite would hand FTS5 one rowid at a time, and FTS5 would run the query (and merge every
+        // term a prefix like "th*" matches) twenty times.
+        var (first, last, json) = (page.Min(), page.Max(), JsonSerializer.Serialize(page));
+        var texts = await db.Database.SqlQuery<Row>($"""
+            SELECT rowid AS Id,
+                   highlight(ArticleSearch, 0, {MarkStart}, {MarkEnd}) AS Headline,
+                   snippet(ArticleSearch, 2, {MarkStart}, {MarkEnd}, '…', 24) AS Snippet,
+                   snippet(ArticleSearch, 1, {MarkStart}, {MarkEnd}, '…', 24) AS DekSnippet
+            FROM ArticleSearch
+            WHERE ArticleSearch MATCH {match} AND rowid BETWEEN {first} AND {last}
+              AND +rowid IN (SELECT value FROM json_each({json}))
+            """).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var cards = await db.Articles.Where(a => page.Contains(a.Id)).ToCard().ToDictionaryAsync(c => c.Id, cancellationToken);
+        var hits = page.Where(id => cards.ContainsKey(id) && texts.ContainsKey(id)).Select(id => new SearchHit(
+            cards[id],
+            Mark(texts[id].Headline),
+            Mark(texts[id].Snippet.Contains(MarkStart, StringComparison.Ordinal) || texts[id].DekSnippet.Length == 0 ? texts[id].Snippet : texts[id].DekSnippet))).ToList();
+        return new SearchPage(hits, number, hasMore, Math.Min(total, MaxCounted), total > MaxCounted);
     }
 
     /// <summary>HTML-encodes FTS5 output, then turns the marks into &lt;mark&gt; elements.</summary>
@@ -177,7 +208,7 @@ public static partial class ArticleSearch
         return sb.ToString();
     }
 
-    private sealed record Row(int Id, string Slug, string Headline, string Snippet, string DekSnippet);
+    private sealed record Row(int Id, string Headline, string Snippet, string DekSnippet);
 
     // A quoted phrase, or a run of anything else up to the next space or quote.
     [GeneratedRegex("\"[^\"]*\"?|[^\\s\"]+")]
