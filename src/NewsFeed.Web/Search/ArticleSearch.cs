@@ -141,51 +141,83 @@ public static partial class ArticleSearch
         // (bm25 over every match is the one cost that grows with the matches), a count that stops counting at
         // MaxCounted, and highlights and snippets (which re-read the article's text) for the page's rows only.
         // CROSS JOIN keeps SQLite from ever putting Articles first and asking FTS5 the query once per article;
-        // the visibility test reads the (Id, IsDraft, PublishedUtc) index, not the article rows.
+        // the visibility test reads the (Id, IsDraft, PublishedUtc) index, not the article rows. The three FTS5
+        // statements are plain commands on EF's connection: for a few small rows, EF's query pipeline (cache
+        // look-up, parameters, materializer) cost about as much as SQLite did.
         var offset = (number - 1) * PageSize;
-        var ids = await db.Database.SqlQuery<int>($"""
-            SELECT a.Id AS Value
-            FROM ArticleSearch CROSS JOIN Articles a ON a.Id = ArticleSearch.rowid
-            WHERE ArticleSearch MATCH {match} AND a.IsDraft = 0 AND a.PublishedUtc <= {nowUtc}
-            ORDER BY bm25(ArticleSearch, 10.0, 4.0, 1.0, 2.0, 3.0), a.PublishedUtc DESC
-            LIMIT {PageSize + 1} OFFSET {offset}
-            """).ToListAsync(cancellationToken);
-        var hasMore = ids.Count > PageSize;
-        var page = ids.Take(PageSize).ToList();
-
-        // The last page knows the total; any other page counts, up to one past the cap.
-        var total = !hasMore && (page.Count > 0 || offset == 0)
-            ? offset + page.Count
-            : await db.Database.SqlQuery<int>($"""
-                SELECT count(*) AS Value FROM (
-                    SELECT 1 FROM ArticleSearch CROSS JOIN Articles a ON a.Id = ArticleSearch.rowid
-                    WHERE ArticleSearch MATCH {match} AND a.IsDraft = 0 AND a.PublishedUtc <= {nowUtc}
-                    LIMIT {MaxCounted + 1})
-                """).SingleAsync(cancellationToken);
-        if (page.Count == 0)
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            return new SearchPage([], number, false, Math.Min(total, MaxCounted), total > MaxCounted);
+            var ids = await ReadAsync(db, """
+                SELECT a.Id FROM ArticleSearch CROSS JOIN Articles a ON a.Id = ArticleSearch.rowid
+                WHERE ArticleSearch MATCH $match AND a.IsDraft = 0 AND a.PublishedUtc <= $now
+                ORDER BY bm25(ArticleSearch, 10.0, 4.0, 1.0, 2.0, 3.0), a.PublishedUtc DESC
+                LIMIT $limit OFFSET $offset
+                """, r => r.GetInt32(0), cancellationToken,
+                ("$match", match), ("$now", nowUtc), ("$limit", PageSize + 1), ("$offset", offset));
+            var hasMore = ids.Count > PageSize;
+            var page = ids.Take(PageSize).ToList();
+
+            // The last page knows the total; any other page counts, up to one past the cap.
+            var total = !hasMore && (page.Count > 0 || offset == 0)
+                ? offset + page.Count
+                : (await ReadAsync(db, """
+                    SELECT count(*) FROM (
+                        SELECT 1 FROM ArticleSearch CROSS JOIN Articles a ON a.Id = ArticleSearch.rowid
+                        WHERE ArticleSearch MATCH $match AND a.IsDraft = 0 AND a.PublishedUtc <= $now
+                        LIMIT $limit)
+                    """, r => r.GetInt32(0), cancellationToken,
+                    ("$match", match), ("$now", nowUtc), ("$limit", MaxCounted + 1))).Single();
+            if (page.Count == 0)
+            {
+                return new SearchPage([], number, false, Math.Min(total, MaxCounted), total > MaxCounted);
+            }
+
+            // The page's rows only: a rowid range FTS5 walks once, then the ids themselves. Not "rowid IN (...)"
+            // alone: SQLite would hand FTS5 one rowid at a time, and FTS5 would run the query (and merge every
+            // term a prefix like "th*" matches) twenty times.
+            var texts = (await ReadAsync(db, """
+                SELECT rowid,
+                       highlight(ArticleSearch, 0, $start, $end),
+                       snippet(ArticleSearch, 2, $start, $end, '…', 24),
+                       snippet(ArticleSearch, 1, $start, $end, '…', 24)
+                FROM ArticleSearch
+                WHERE ArticleSearch MATCH $match AND rowid BETWEEN $first AND $last
+                  AND +rowid IN (SELECT value FROM json_each($ids))
+                """, r => (Id: r.GetInt32(0), Headline: r.GetString(1), Snippet: r.GetString(2), DekSnippet: r.GetString(3)), cancellationToken,
+                ("$match", match), ("$start", MarkStart), ("$end", MarkEnd), ("$first", page.Min()), ("$last", page.Max()),
+                ("$ids", JsonSerializer.Serialize(page)))).ToDictionary(t => t.Id);
+            var cards = await db.Articles.Where(a => page.Contains(a.Id)).ToCard().ToDictionaryAsync(c => c.Id, cancellationToken);
+            var hits = page.Where(id => cards.ContainsKey(id) && texts.ContainsKey(id)).Select(id => new SearchHit(
+                cards[id],
+                Mark(texts[id].Headline),
+                Mark(texts[id].Snippet.Contains(MarkStart, StringComparison.Ordinal) || texts[id].DekSnippet.Length == 0 ? texts[id].Snippet : texts[id].DekSnippet))).ToList();
+            return new SearchPage(hits, number, hasMore, Math.Min(total, MaxCounted), total > MaxCounted);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<List<T>> ReadAsync<T>(NewsDbContext db, string sql, Func<DbDataReader, T> read,
+        CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            AddParameter(command, name).Value = value;
         }
 
-        // The page's rows only: a rowid range FTS5 walks once, then the ids themselves. Not "rowid IN (...)"
-        // alone: SQLite would hand FTS5 one rowid at a time, and FTS5 would run the query (and merge every
-        // term a prefix like "th*" matches) twenty times.
-        var (first, last, json) = (page.Min(), page.Max(), JsonSerializer.Serialize(page));
-        var texts = await db.Database.SqlQuery<Row>($"""
-            SELECT rowid AS Id,
-                   highlight(ArticleSearch, 0, {MarkStart}, {MarkEnd}) AS Headline,
-                   snippet(ArticleSearch, 2, {MarkStart}, {MarkEnd}, '…', 24) AS Snippet,
-                   snippet(ArticleSearch, 1, {MarkStart}, {MarkEnd}, '…', 24) AS DekSnippet
-            FROM ArticleSearch
-            WHERE ArticleSearch MATCH {match} AND rowid BETWEEN {first} AND {last}
-              AND +rowid IN (SELECT value FROM json_each({json}))
-            """).ToDictionaryAsync(r => r.Id, cancellationToken);
-        var cards = await db.Articles.Where(a => page.Contains(a.Id)).ToCard().ToDictionaryAsync(c => c.Id, cancellationToken);
-        var hits = page.Where(id => cards.ContainsKey(id) && texts.ContainsKey(id)).Select(id => new SearchHit(
-            cards[id],
-            Mark(texts[id].Headline),
-            Mark(texts[id].Snippet.Contains(MarkStart, StringComparison.Ordinal) || texts[id].DekSnippet.Length == 0 ? texts[id].Snippet : texts[id].DekSnippet))).ToList();
-        return new SearchPage(hits, number, hasMore, Math.Min(total, MaxCounted), total > MaxCounted);
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
     }
 
     /// <summary>HTML-encodes FTS5 output, then turns the marks into &lt;mark&gt; elements.</summary>
@@ -207,8 +239,6 @@ public static partial class ArticleSearch
 
         return sb.ToString();
     }
-
-    private sealed record Row(int Id, string Headline, string Snippet, string DekSnippet);
 
     // A quoted phrase, or a run of anything else up to the next space or quote.
     [GeneratedRegex("\"[^\"]*\"?|[^\\s\"]+")]
