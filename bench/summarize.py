@@ -7,7 +7,7 @@ from collections import defaultdict
 
 def main():
     raw, header = sys.argv[1], sys.argv[2]
-    imports, loads, notes = [], defaultdict(list), []
+    imports, loads, notes, changes = [], defaultdict(list), [], defaultdict(list)
     for line in open(raw, encoding="utf-8"):
         parts = line.rstrip("\n").split("\t")
         if parts[0] == "import":
@@ -15,6 +15,8 @@ def main():
         elif parts[0] == "wrk":
             _, target, mode, rps, p50, p99 = parts
             loads[(target, mode)].append((float(rps), float(p50), float(p99)))
+        elif parts[0] == "change":
+            changes[parts[1]].append(int(parts[2]))
         elif parts[0] == "note":
             notes.append(parts[1])
 
@@ -33,6 +35,12 @@ def main():
         if n in hugo:
             out.append(f"\nCold import of {n} vs Hugo: {cold[n] / hugo[n]:.2f}x Hugo's wall time, "
                        f"{cold_cpu[n] / hugo_cpu[n]:.2f}x its CPU time ({'faster' if cold[n] < hugo[n] else 'slower'} than Hugo).")
+
+    if changes:
+        out += ["", "## Re-import of one changed file (preview watcher, the import's own log figure)", "",
+                "| Corpus | Saves | Median (ms) | Max (ms) |", "| --- | ---: | ---: | ---: |"]
+        for n, values in changes.items():
+            out.append(f"| {n} | {len(values)} | {statistics.median(values):.0f} | {max(values)} |")
 
     med = {k: (statistics.median(r for r, _, _ in v), statistics.median(p for _, p, _ in v),
                statistics.median(p for _, _, p in v), len(v)) for k, v in loads.items()}

@@ -18,8 +18,12 @@ builder.AddSeeding();
 builder.AddPreview();
 builder.AddPageCaching();
 builder.Services.AddRazorPages(options => options.Conventions.AddPagedRoutes());
+builder.Services.AddSingleton<NewsFeed.Web.Pages.Components.SectionNavViewComponent.Memo>();
 
 var app = builder.Build();
+
+// Cached pages are answered before anything else runs: that is what makes them as cheap as static files.
+app.UsePageCacheLookup();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -32,8 +36,13 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
 app.UseReadOnlyMethods();
 app.UseRequestLogging();
+app.UseClientAborts();
 app.UseSeedMedia();
 app.UseRouting();
+// There is no sign-in; named here only because the framework would otherwise put both in front of the whole
+// pipeline, page cache included, and every cached page would pay for a service scope it never uses.
+app.UseAuthentication();
+app.UseAuthorization();
 app.UsePreview();
 app.UsePageCaching();
 app.MapStaticAssets();

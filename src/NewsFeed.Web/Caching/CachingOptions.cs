@@ -21,6 +21,13 @@ public sealed class CachingOptions
     [Range(1, 24 * 3600)]
     public int SearchSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// How often (seconds) an instance checks whether another instance's import changed the shared store (and so
+    /// evicts its own cached pages); 0 turns it off, for a store only this process writes.
+    /// </summary>
+    [Range(0, 3600)]
+    public int StorePollSeconds { get; set; } = 2;
+
     /// <summary>The cache's memory budget; least recently used entries go first when it is full.</summary>
     [Range(1, 4096)]
     public int SizeLimitMegabytes { get; set; } = 100;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 
 namespace NewsFeed.Web.Caching;
@@ -7,7 +6,7 @@ namespace NewsFeed.Web.Caching;
 /// <summary>
 /// Gives every 200 page or feed an <c>ETag</c> (a hash of the bytes sent, so each content coding has its own)
 /// and a <c>Last-Modified</c> (the last content change), and answers a matching conditional request with 304.
-/// It runs inside the output cache and outside response compression: the cache stores the compressed bytes
+/// It runs inside the page cache and outside response compression: the cache stores the compressed bytes
 /// together with both headers, and from then on answers conditional requests itself.
 /// </summary>
 internal sealed class ConditionalResponses(RequestDelegate next, SiteContent content)
@@ -41,9 +40,8 @@ internal sealed class ConditionalResponses(RequestDelegate next, SiteContent con
             response.Headers.ETag = etag.ToString();
             response.GetTypedHeaders().LastModified = lastModified;
 
-            // A response the output cache is about to store goes out whole; the cache answers the next one.
-            var storing = context.Features.Get<IOutputCacheFeature>()?.Context is { EnableOutputCaching: true, AllowCacheStorage: true };
-            if (!storing && IsNotModified(context.Request, etag, lastModified))
+            // With the page cache on, the conditional headers never get here: it answers them from its entry.
+            if (IsNotModified(context.Request, etag, lastModified))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 response.ContentLength = null;

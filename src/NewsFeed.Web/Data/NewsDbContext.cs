@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NewsFeed.Web.Model;
 
 namespace NewsFeed.Web.Data;
@@ -17,6 +18,30 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbC
     public DbSet<RelatedLink> RelatedLinks => Set<RelatedLink>();
     public DbSet<StoreInfo> StoreInfo => Set<StoreInfo>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);
+        StoreProvider.ConfigureModel(modelBuilder, Database);
+    }
+
+    /// <summary>
+    /// Times are UTC on both stores, to the microsecond. Npgsql writes DateTime as timestamptz and refuses any Kind
+    /// but Utc; SQLite stores text and reads it back as Unspecified; and PostgreSQL keeps microseconds, where .NET
+    /// has ticks of 100 ns. So a time is made UTC (Unspecified means UTC here, as in the seeds) and cut to whole
+    /// microseconds when written, and comes back as Utc: the same value, of the same kind, from either store.
+    /// </summary>
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(v => ToStore(v), v => DateTime.SpecifyKind(v, DateTimeKind.Utc))
+    {
+        private static DateTime ToStore(DateTime value)
+        {
+            var utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value;
+            return new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
+        }
+    }
 }

@@ -1,9 +1,8 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsFeed.Web.Model;
-using NewsFeed.Web.Search;
 
 namespace NewsFeed.Web.Data;
 
@@ -17,49 +16,70 @@ public static partial class StoreInitializer
     public const string ContentVersion = "1";
 
     private const string FingerprintKey = "schema";
+    private const string BuildKey = "build";
 
     public static async Task InitializeAsync(NewsDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
-        var fingerprint = Fingerprint(db);
+        await using var storeLock = await StoreProvider.LockStoreAsync(db, cancellationToken);
+        // The fingerprint needs the model's whole create script, a good part of a restart's time. The same
+        // build always gives the same fingerprint, so a store stamped by this build skips computing it.
+        var build = BuildStamp(db);
         if (!await db.Database.EnsureCreatedAsync(cancellationToken))
         {
-            var stored = await ReadFingerprintAsync(db, cancellationToken);
-            if (stored == fingerprint)
+            if (await ReadAsync(db, BuildKey, cancellationToken) == build)
             {
                 return;
             }
 
+            var fingerprint = Fingerprint(db);
+            var stored = await ReadAsync(db, FingerprintKey, cancellationToken);
+            if (stored == fingerprint)
+            {
+                await db.StoreInfo.Where(i => i.Key == BuildKey).ExecuteDeleteAsync(cancellationToken);
+                db.StoreInfo.Add(new StoreInfo { Key = BuildKey, Value = build });
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return;
+            }
+
             LogRebuilding(logger, stored ?? "(none)", fingerprint);
-            await db.Database.EnsureDeletedAsync(cancellationToken);
+            await StoreProvider.ClearAsync(db, cancellationToken);
             await db.Database.EnsureCreatedAsync(cancellationToken);
         }
 
-        // WAL lets readers go on while an import writes.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(ArticleSearch.CreateIndexSql, cancellationToken);
-        db.StoreInfo.Add(new StoreInfo { Key = FingerprintKey, Value = fingerprint });
+        await StoreProvider.CreateAfterModelAsync(db, cancellationToken);
+        db.StoreInfo.Add(new StoreInfo { Key = FingerprintKey, Value = Fingerprint(db) });
+        db.StoreInfo.Add(new StoreInfo { Key = BuildKey, Value = build });
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
 
     public static string Fingerprint(NewsDbContext db)
     {
-        var script = db.Database.GenerateCreateScript() + "\n" + ArticleSearch.CreateIndexSql + "\ncontent:" + ContentVersion;
+        var script = db.Database.GenerateCreateScript() + "\n" + StoreProvider.ExtraSchemaSql(db.Database) + "\ncontent:" + ContentVersion;
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
     }
 
-    private static async Task<string?> ReadFingerprintAsync(NewsDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// This build of the app (deterministic compilation: the same sources and references give the same module id),
+    /// the EF Core version and the provider: what the fingerprint is a function of.
+    /// </summary>
+    internal static string BuildStamp(NewsDbContext db) =>
+        $"{typeof(StoreInitializer).Assembly.ManifestModule.ModuleVersionId}/{typeof(DbContext).Assembly.GetName().Version}/{db.Database.ProviderName}";
+
+    private static async Task<string?> ReadAsync(NewsDbContext db, string key, CancellationToken cancellationToken)
     {
         try
         {
             return await db.StoreInfo.AsNoTracking()
-                .Where(i => i.Key == FingerprintKey)
+                .Where(i => i.Key == key)
                 .Select(i => i.Value)
                 .FirstOrDefaultAsync(cancellationToken);
         }
-        catch (SqliteException)
+        catch (DbException)
         {
-            // A store from before StoreInfo existed, or not ours at all: rebuild it.
+            // A store from before StoreInfo existed, or not ours at all: rebuild it (StoreProvider.ClearAsync never
+            // drops a PostgreSQL database's tables that are not a NewsFeed store).
             return null;
         }
     }

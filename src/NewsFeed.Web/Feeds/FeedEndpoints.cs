@@ -16,7 +16,7 @@ public static class FeedEndpoints
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder endpoints)
     {
         // Everything here is derived from the store (robots.txt from configuration): cached until the next import.
-        var app = endpoints.MapGroup("").CacheOutput(CachePolicies.Feeds);
+        var app = endpoints.MapGroup("").WithMetadata(new PageCacheAttribute(CachePolicies.Feeds));
         app.MapGetAndHead(FeedLinks.HomeRss, ([AsParameters] FeedServices s, CancellationToken ct) => RssAsync(s, FeedScope.Home, null, ct));
         app.MapGetAndHead(FeedLinks.HomeJson, ([AsParameters] FeedServices s, CancellationToken ct) => JsonAsync(s, FeedScope.Home, null, ct));
         MapScoped(app, "authors", FeedScope.Author);

@@ -21,7 +21,7 @@ public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, int Number, bool 
 /// <summary>
 /// Full-text search over public articles with SQLite FTS5: headline, dek, body, author and tags, ranked by
 /// bm25 with the headline weighted most. This is the one provider-aware class: the index table, its upkeep
-/// at import and the query all live here.
+/// at import and the query all live here, and a PostgreSQL store is handed to <see cref="PostgresSearch"/>.
 /// </summary>
 public static partial class ArticleSearch
 {
@@ -34,8 +34,8 @@ public static partial class ArticleSearch
 
     // Marks chosen from the C0 range: the index holds only text without control characters, so these cannot
     // occur in it, and the snippet can be HTML-encoded before they become <mark> tags.
-    private const string MarkStart = "\u0001";
-    private const string MarkEnd = "\u0002";
+    internal const string MarkStart = "\u0001";
+    internal const string MarkEnd = "\u0002";
 
     /// <summary>Created after the model's tables; part of the schema fingerprint, so a change rebuilds the store.</summary>
     /// <remarks>
@@ -50,6 +50,12 @@ public static partial class ArticleSearch
     /// <summary>Writes (or rewrites) the index rows of the given articles, in the import's transaction.</summary>
     public static async Task IndexAsync(NewsDbContext db, IEnumerable<(int Id, string Headline, string? Dek, string Body, string? Author, IEnumerable<string> Tags)> articles, CancellationToken cancellationToken)
     {
+        if (db.Database.IsNpgsql())
+        {
+            await PostgresSearch.IndexAsync(db, articles, cancellationToken);
+            return;
+        }
+
         // Two commands prepared once and re-bound per article: a first import writes 10,000 rows, and building
         // a new command (and parsing its SQL) for each was most of the index's cost.
         var connection = db.Database.GetDbConnection();
@@ -82,10 +88,24 @@ public static partial class ArticleSearch
         return parameter;
     }
 
-    /// <summary>Drops index rows of deleted articles and refreshes author names (an author file may have changed).</summary>
-    public static async Task RefreshAsync(NewsDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Drops index rows of deleted articles, and when <paramref name="authorsChanged"/> refreshes author names
+    /// (that rewrites a column of every row, too much for each saved article in preview).
+    /// </summary>
+    public static async Task RefreshAsync(NewsDbContext db, bool authorsChanged, CancellationToken cancellationToken)
     {
+        if (db.Database.IsNpgsql())
+        {
+            await PostgresSearch.RefreshAsync(db, authorsChanged, cancellationToken);
+            return;
+        }
+
         await db.Database.ExecuteSqlRawAsync("DELETE FROM ArticleSearch WHERE rowid NOT IN (SELECT Id FROM Articles)", cancellationToken);
+        if (!authorsChanged)
+        {
+            return;
+        }
+
         await db.Database.ExecuteSqlRawAsync(
             "UPDATE ArticleSearch SET author = coalesce((SELECT au.Name FROM Articles ar JOIN Authors au ON au.Id = ar.AuthorId WHERE ar.Id = ArticleSearch.rowid), '') " +
             "WHERE author IS NOT coalesce((SELECT au.Name FROM Articles ar JOIN Authors au ON au.Id = ar.AuthorId WHERE ar.Id = ArticleSearch.rowid), '')",
@@ -99,19 +119,39 @@ public static partial class ArticleSearch
     /// </summary>
     public static string? ToMatchExpression(string? query)
     {
+        if (ToTerms(query) is not { } terms)
+        {
+            return null;
+        }
+
+        var parts = terms.Words.Select(words => '"' + string.Join(' ', words) + '"').ToList();
+        if (terms.LastIsPrefix)
+        {
+            parts[^1] += "*";
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>
+    /// What <see cref="ToMatchExpression"/> makes of a query, before FTS5 syntax: the words of each term (one word,
+    /// or a quoted phrase's words), and whether the last term matches as a prefix. Null: nothing searchable.
+    /// </summary>
+    internal static (List<List<string>> Words, bool LastIsPrefix)? ToTerms(string? query)
+    {
         if (string.IsNullOrWhiteSpace(query))
         {
             return null;
         }
 
         var text = query.Length > MaxQueryLength ? query[..MaxQueryLength] : query;
-        var parts = new List<string>();
+        var parts = new List<List<string>>();
         foreach (Match match in Phrase().Matches(text))
         {
             var words = Word().Matches(match.Value).Select(w => w.Value).ToList();
             if (words.Count > 0)
             {
-                parts.Add('"' + string.Join(' ', words) + '"');
+                parts.Add(words);
             }
 
             if (parts.Count == MaxTerms)
@@ -126,16 +166,16 @@ public static partial class ArticleSearch
         }
 
         // Prefix matching for the last word, unless it closed a quoted phrase.
-        if (!text.TrimEnd().EndsWith('"'))
-        {
-            parts[^1] += "*";
-        }
-
-        return string.Join(' ', parts);
+        return (parts, !text.TrimEnd().EndsWith('"'));
     }
 
     public static async Task<SearchPage> SearchAsync(NewsDbContext db, string query, int number, DateTime nowUtc, CancellationToken cancellationToken)
     {
+        if (db.Database.IsNpgsql())
+        {
+            return await PostgresSearch.SearchAsync(db, query, number, nowUtc, cancellationToken);
+        }
+
         var match = ToMatchExpression(query);
         if (match is null)
         {
@@ -226,10 +266,10 @@ public static partial class ArticleSearch
     }
 
     /// <summary>HTML-encodes FTS5 output, then turns the marks into &lt;mark&gt; elements.</summary>
-    private static string Mark(string text) =>
+    internal static string Mark(string text) =>
         WebUtility.HtmlEncode(text).Replace(MarkStart, "<mark>", StringComparison.Ordinal).Replace(MarkEnd, "</mark>", StringComparison.Ordinal);
 
-    private static string Clean(string text)
+    internal static string Clean(string text)
     {
         if (!text.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
         {

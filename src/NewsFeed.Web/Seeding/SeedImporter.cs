@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Model;
 using NewsFeed.Web.Search;
@@ -16,6 +17,7 @@ public sealed class SeedImporter(NewsDbContext db)
         IReadOnlyList<SeedDocument> documents, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await StoreProvider.LockImportAsync(db, cancellationToken);
         var results = new List<SeedFileResult>(documents.Count);
         var ordered = documents.OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
 
@@ -104,7 +106,9 @@ public sealed class SeedImporter(NewsDbContext db)
         if (added.Count > 0 || deleted > 0 || reassigned || authorsChanged.Count > 0)
         {
             await DeleteOrphansAsync(authorIds, cancellationToken);
-            await ArticleSearch.RefreshAsync(db, cancellationToken);
+            await ArticleSearch.RefreshAsync(db, reassigned || authorsChanged.Count > 0, cancellationToken);
+            // Other instances on this store see the new version and evict their cached pages (StoreChanges).
+            await StoreChanges.StampAsync(db, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -112,9 +116,7 @@ public sealed class SeedImporter(NewsDbContext db)
 
         if (added.Count > 0 || deleted > 0)
         {
-            // Statistics for the query planner (sampled, so quick): without them SQLite prefers a listing index
-            // range over 21 primary-key look-ups when a page reads its cards by id (ArticleQueries.ToPageAsync).
-            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;", cancellationToken);
+            await StoreProvider.AfterImportAsync(db, cancellationToken);
         }
         return (results, deleted);
     }

@@ -163,7 +163,15 @@ public sealed class SeedReader(MarkdownRenderer renderer, IOptions<SeedOptions> 
         {
             problems.Warning(0, 0, "the file is saved as UTF-16; it was read, but please save it as UTF-8");
             var utf16 = span[1] == 0xFE ? Encoding.Unicode : Encoding.BigEndianUnicode;
-            return Normalize(utf16.GetString(span[2..]));
+            var decoded = utf16.GetString(span[2..]);
+            // Refused as in UTF-8 below: no seed needs it, and PostgreSQL text cannot hold it at all.
+            if (decoded.IndexOf('\0', StringComparison.Ordinal) is var zero and >= 0)
+            {
+                problems.Error(0, 0, $"the file is binary, not text (a zero character at offset {2 + (bytes.Length - span.Length) + (2 * zero)})");
+                return null;
+            }
+
+            return Normalize(decoded);
         }
 
         if (span.IndexOf((byte)0) is var nul and >= 0)

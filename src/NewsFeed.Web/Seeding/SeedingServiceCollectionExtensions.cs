@@ -17,7 +17,8 @@ public static class SeedingServiceCollectionExtensions
         builder.Services.AddSingleton<SeedReader>();
         builder.Services.AddSingleton<SeedImportStatus>();
         builder.Services.AddSingleton<SeedImport>();
-        builder.Services.AddHostedService<SeedImportService>();
+        builder.Services.AddSingleton<SeedImportService>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SeedImportService>());
         return builder;
     }
 }

@@ -49,6 +49,28 @@ public static class SiteExtensions
         app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 
     /// <summary>
+    /// A reader who leaves before the page is done cancels its queries: that is not a server error, so it is
+    /// logged as 499 (the status proxies use for it) instead of a 500 with a stack trace.
+    /// </summary>
+    public static IApplicationBuilder UseClientAborts(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            if (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = ClientClosedRequest;
+            }
+        }
+    });
+
+    /// <summary>Not in RFC 9110; nginx's "client closed request".</summary>
+    public const int ClientClosedRequest = 499;
+
+    /// <summary>
     /// Headers every response carries. The policy allows no inline script at all: even if content
     /// sanitizing ever failed, a browser would refuse to run what slipped through.
     /// </summary>

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using NewsFeed.Tests.Support;
+using NewsFeed.Web.Caching;
 using NewsFeed.Web.Seeding;
 
 namespace NewsFeed.Tests.Caching;
@@ -200,5 +201,68 @@ public sealed class OutputCacheTests
         await Eventually.HoldsAsync(
             async () => (await BodyAsync(client, "/")).Contains("Scheduled headline", StringComparison.Ordinal),
             "the scheduled article is on the cached home page once due", TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
+    public async Task A_coding_the_reader_refuses_is_never_served_from_the_cache()
+    {
+        using var seeds = Seeds();
+        using var app = new NewsFeedApp(seeds);
+        using var client = app.CreateClient();
+        foreach (var accept in new[] { "gzip", "gzip", "gzip;q=0, identity", "br;q=0, gzip;q=0", "gzip;q=0.5, br" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/articles/first");
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", accept);
+            using var response = await client.SendAsync(request, Ct);
+            var expected = accept switch
+            {
+                "gzip" => "gzip",
+                "gzip;q=0.5, br" => "br",
+                _ => null,
+            };
+            Assert.Equal(expected, response.Content.Headers.ContentEncoding.SingleOrDefault());
+        }
+    }
+
+    [Fact]
+    public async Task HEAD_is_answered_from_the_cache_with_the_length_and_no_body()
+    {
+        using var seeds = Seeds();
+        using var app = new NewsFeedApp(seeds);
+        using var client = app.CreateClient();
+        var body = await client.GetByteArrayAsync("/articles/first", Ct);
+
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/articles/first"), Ct);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.NotNull(head.Headers.Age);
+        Assert.Equal(body.Length, head.Content.Headers.ContentLength);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(Ct));
+    }
+
+    [Fact]
+    public async Task The_cache_keeps_to_its_memory_budget()
+    {
+        // Long bodies so a few dozen pages overflow a budget of 1 MB.
+        var seeds = SeedFolder.Create();
+        var paragraph = string.Join(' ', Enumerable.Repeat("A sentence that fills the page so it weighs something.", 300));
+        for (var i = 0; i < 60; i++)
+        {
+            seeds.With(new MarkdownArticle($"Heavy headline {i}").WithSlug($"heavy-{i}").WithBody(paragraph));
+        }
+
+        using (seeds)
+        {
+            using var app = new NewsFeedApp(seeds).WithSetting("NewsFeed:OutputCache:SizeLimitMegabytes", "1");
+            using var client = app.CreateClient();
+            var cache = app.Services.GetRequiredService<PageCache>();
+            for (var i = 0; i < 60; i++)
+            {
+                Assert.Contains($"Heavy headline {i}", await BodyAsync(client, $"/articles/heavy-{i}"), StringComparison.Ordinal);
+                Assert.InRange(cache.Bytes, 0, 1024 * 1024);
+            }
+
+            Assert.InRange(cache.Count, 1, 59);
+            Assert.Contains("Heavy headline 59", await BodyAsync(client, "/articles/heavy-59"), StringComparison.Ordinal);
+        }
     }
 }

@@ -12,6 +12,7 @@ public sealed class CrashDuringImportTests
     [Fact]
     public async Task A_process_killed_mid_import_leaves_the_last_good_content_and_the_next_start_recovers()
     {
+        TestStore.SkipOnPostgres("the kill is timed by the SQLite write-ahead log growing");
         using var seeds = SeedFolder.Create().With(new MarkdownArticle("Story").WithSlug("story").WithBody("First version."));
         var databasePath = Path.Combine(Path.GetDirectoryName(seeds.Root)!, "store", "newsfeed.db");
         using (var first = new NewsFeedApp(seeds, databasePath))

@@ -47,6 +47,7 @@ public static class HostileSeedCorpus
         yield return new Entry("binary.md", [.. Enumerable.Range(0, 512).Select(i => (byte)(i * 37 % 256))], true, "binary file");
         yield return new Entry("bom.md", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Md("headline: With BOM\nslug: with-bom\npublished: 2025-01-01"))], false, "UTF-8 with BOM imports");
         yield return new Entry("utf16.md", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Md("headline: Sixteen\nslug: utf-sixteen\npublished: 2025-01-01"))], false, "UTF-16 with BOM imports with a warning");
+        yield return new Entry("utf16-zero.md", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Md("headline: \"Zero\u0000\"\npublished: 2025-01-01"))], true, "UTF-16 with a zero character (PostgreSQL text cannot hold it)");
         yield return new Entry("cp1252.md", [.. Encoding.UTF8.GetBytes("---\nheadline: Smart "), 0x93, 0x71, 0x94, .. Encoding.UTF8.GetBytes("\n---\nx\n")], true, "stray Windows-1252 bytes");
         yield return Ok("crlf.md", Md("headline: Windows lines\nslug: windows-lines\npublished: 2025-01-01").ReplaceLineEndings("\r\n"), "CRLF imports");
         yield return new Entry("huge.md", [.. Encoding.UTF8.GetBytes(Md("headline: Huge\npublished: 2025-01-01", "")), .. Enumerable.Repeat((byte)'x', 20 * 1024 * 1024)], true, "20 MB file");

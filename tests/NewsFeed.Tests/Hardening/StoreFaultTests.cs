@@ -13,6 +13,7 @@ public sealed class StoreFaultTests
     [Fact]
     public async Task A_database_locked_by_another_process_keeps_the_last_good_content_and_the_next_import_recovers()
     {
+        TestStore.SkipOnPostgres("a file lock held by another process");
         using var seeds = SeedFolder.Create().With(new MarkdownArticle("Story").WithSlug("story").WithBody("First version."));
         var databasePath = Path.Combine(Path.GetDirectoryName(seeds.Root)!, "store", "newsfeed.db");
         using (var first = new NewsFeedApp(seeds, databasePath))
@@ -52,6 +53,7 @@ public sealed class StoreFaultTests
     [Fact]
     public async Task A_read_only_database_keeps_the_last_good_content_and_says_why()
     {
+        TestStore.SkipOnPostgres("a database file opened read-only");
         using var seeds = SeedFolder.Create().With(new MarkdownArticle("Story").WithSlug("story").WithBody("First version."));
         var databasePath = Path.Combine(Path.GetDirectoryName(seeds.Root)!, "store", "newsfeed.db");
         using (var first = new NewsFeedApp(seeds, databasePath))

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using NewsFeed.Tests.Support;
 
 namespace NewsFeed.Tests.Pages;
@@ -135,13 +134,9 @@ public sealed class ErrorPageTests
         using var app = new NewsFeedApp(seeds);
         _ = app.Services;
         // Break the store under the running app: the next query throws.
-        await using (var connection = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False"))
-        {
-            await connection.OpenAsync(TestContext.Current.CancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA foreign_keys=OFF; DROP TABLE ArticleTags; DROP TABLE RelatedLinks; DROP TABLE Articles;";
-            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-        }
+        await TestStore.ExecuteAsync(app.DatabasePath, TestStore.IsPostgres
+            ? "DROP TABLE \"Articles\" CASCADE;"
+            : "PRAGMA foreign_keys=OFF; DROP TABLE ArticleTags; DROP TABLE RelatedLinks; DROP TABLE Articles;");
 
         using var client = app.CreateClient();
         using var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
@@ -151,7 +146,9 @@ public sealed class ErrorPageTests
         Assert.Equal("Something went wrong", page.One("h1").Text());
         Assert.NotNull(page.QuerySelector("form[role=search]"));
         Assert.DoesNotContain("Sqlite", page.DocumentElement.OuterHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Npgsql", page.DocumentElement.OuterHtml, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("no such table", page.DocumentElement.OuterHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("does not exist", page.DocumentElement.OuterHtml, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(" at ", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NewsFeed.Tests.Support;
 using NewsFeed.Web.Seeding;
@@ -77,6 +77,23 @@ public sealed class ImportTests
     }
 
     [Fact]
+    public async Task Only_a_restart_on_a_store_with_content_serves_before_its_import_is_done()
+    {
+        const string Serving = "serving it while the startup import checks";
+        using var seeds = SeedFolder.Create().With(new MarkdownArticle("Story").WithSlug("story").WithBody("First version."));
+        using (var first = new NewsFeedApp(seeds))
+        {
+            Assert.Equal(HttpStatusCode.OK, await StatusAsync(first, "/articles/story"));
+            Assert.DoesNotContain(first.Logs.Events, e => e.RenderMessage(CultureInfo.InvariantCulture).Contains(Serving, StringComparison.Ordinal));
+        }
+
+        seeds.With(new MarkdownArticle("Story").WithSlug("story").WithBody("Second version."));
+        using var second = new NewsFeedApp(seeds);
+        Assert.Equal("Second version.", (await second.GetPageAsync("/articles/story")).One(".story-body p").Text());
+        Assert.Contains(second.Logs.Events, e => e.RenderMessage(CultureInfo.InvariantCulture).Contains(Serving, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_restart_with_nothing_changed_serves_every_article_whole()
     {
         // Unchanged files are not rendered again on restart: what the store holds must be what readers get.
@@ -145,11 +162,11 @@ public sealed class ImportTests
             Assert.Equal(HttpStatusCode.OK, await StatusAsync(first, $"/articles/{Pages.ArticlePageTests.OriginalSlug}"));
         }
 
-        File.Delete(databasePath);
+        TestStore.Delete(databasePath);
         using var second = new NewsFeedApp(seeds);
 
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(second, $"/articles/{Pages.ArticlePageTests.OriginalSlug}"));
-        Assert.True(File.Exists(databasePath));
+        Assert.True(TestStore.Exists(databasePath));
         Assert.Equal(1, second.LastImport.Imported);
     }
 
@@ -165,23 +182,40 @@ public sealed class ImportTests
         }
 
         // What an older build would have left: a different fingerprint and a table the model no longer has.
-        await using (var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False"))
-        {
-            await connection.OpenAsync(Ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE StoreInfo SET Value = 'old' WHERE Key = 'schema'; CREATE TABLE Leftover (Id INTEGER);";
-            await command.ExecuteNonQueryAsync(Ct);
-        }
+        await TestStore.ExecuteAsync(databasePath,
+            "UPDATE \"StoreInfo\" SET \"Value\" = 'old' WHERE \"Key\" IN ('schema', 'build'); CREATE TABLE \"Leftover\" (\"Id\" INTEGER);");
 
         using var second = new NewsFeedApp(seeds);
 
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(second, $"/articles/{Pages.ArticlePageTests.OriginalSlug}"));
         Assert.Contains(second.Logs.Events, e => e.MessageTemplate.Text.StartsWith("Store schema changed", StringComparison.Ordinal));
-        await using var check = new SqliteConnection($"Data Source={databasePath};Pooling=False");
-        await check.OpenAsync(Ct);
-        await using var query = check.CreateCommand();
-        query.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'Leftover'";
-        Assert.Equal(0L, await query.ExecuteScalarAsync(Ct));
+        Assert.False(await TestStore.TableExistsAsync(databasePath, "Leftover"));
+    }
+
+    [Fact]
+    public async Task A_store_left_by_another_build_with_the_same_schema_is_kept_and_restamped()
+    {
+        using var seeds = SeedFolder.Create().WithOriginal();
+        string databasePath;
+        using (var first = new NewsFeedApp(seeds))
+        {
+            databasePath = first.DatabasePath;
+            _ = first.Services;
+        }
+
+        Task<object?> StampAsync() => TestStore.ScalarAsync(databasePath, "SELECT \"Value\" FROM \"StoreInfo\" WHERE \"Key\" = 'build'");
+
+        var stamp = await StampAsync();
+        await TestStore.ExecuteAsync(databasePath, "UPDATE \"StoreInfo\" SET \"Value\" = 'another build' WHERE \"Key\" = 'build'");
+
+        using (var second = new NewsFeedApp(seeds))
+        {
+            Assert.Equal(HttpStatusCode.OK, await StatusAsync(second, $"/articles/{Pages.ArticlePageTests.OriginalSlug}"));
+            Assert.DoesNotContain(second.Logs.Events, e => e.MessageTemplate.Text.StartsWith("Store schema changed", StringComparison.Ordinal));
+            Assert.Equal(1, second.LastImport.Unchanged);
+        }
+
+        Assert.Equal(stamp, await StampAsync());
     }
 
     [Fact]

@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using NewsFeed.Tests.Support;
+using NewsFeed.Web.Site;
 
 namespace NewsFeed.Tests.Site;
 
@@ -19,5 +23,22 @@ public sealed class LoggingTests
         Assert.Contains(a.Logs.WithProperty("RequestPath", "/").Where(Completed), e => e.Properties["StatusCode"].ToString() == "200");
         Assert.Empty(a.Logs.WithProperty("RequestPath", "/authors"));
         Assert.Single(b.Logs.WithProperty("RequestPath", "/authors"), Completed);
+    }
+
+    [Fact]
+    public async Task A_reader_leaving_mid_page_is_a_499_and_any_other_cancellation_stays_an_error()
+    {
+        var app = new ApplicationBuilder(new ServiceCollection().BuildServiceProvider());
+        app.UseClientAborts();
+        app.Run(context => throw new OperationCanceledException(context.RequestAborted));
+        var pipeline = app.Build();
+
+        using var left = new CancellationTokenSource();
+        await left.CancelAsync();
+        var aborted = new DefaultHttpContext { RequestAborted = left.Token };
+        await pipeline(aborted);
+        Assert.Equal(SiteExtensions.ClientClosedRequest, aborted.Response.StatusCode);
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => pipeline(new DefaultHttpContext()));
     }
 }

@@ -6,15 +6,18 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using NewsFeed.Web.Seeding;
+using Npgsql;
 using Serilog.Core;
 using Serilog.Events;
 
 namespace NewsFeed.Tests.Support;
 
 /// <summary>
-/// The real app over a seeds folder and a SQLite file the test owns. Only configuration is overridden,
-/// so the real startup import runs exactly as in production.
+/// The real app over a seeds folder and a store the test owns: a SQLite file, or a PostgreSQL database named after
+/// that file when the run is on PostgreSQL (<see cref="TestStore"/>). Only configuration is overridden, so the
+/// real startup import runs exactly as in production.
 /// </summary>
 public sealed class NewsFeedApp : WebApplicationFactory<Program>
 {
@@ -25,10 +28,12 @@ public sealed class NewsFeedApp : WebApplicationFactory<Program>
     {
         Seeds = seeds;
         DatabasePath = databasePath ?? Path.Combine(Path.GetDirectoryName(seeds.Root)!, "store", "newsfeed.db");
+        seeds.DeleteWithFolder(DatabasePath);
     }
 
     public SeedFolder Seeds { get; }
 
+    /// <summary>The SQLite file; on PostgreSQL, what names the database (<see cref="TestStore.DatabaseName"/>).</summary>
     public string DatabasePath { get; }
 
     public LogCapture Logs { get; } = new();
@@ -75,7 +80,9 @@ public sealed class NewsFeedApp : WebApplicationFactory<Program>
         // The build's static web assets manifest: outside Development, an unpublished app finds wwwroot's files but not
         // their compressed variants, and answers a browser's "Accept-Encoding: br" with an empty 200 (no CSS, no JS).
         builder.UseStaticWebAssets();
-        builder.UseSetting("ConnectionStrings:NewsFeed", $"Data Source={DatabasePath}");
+        TestStore.EnsureCreated(DatabasePath);
+        builder.UseSetting("NewsFeed:Database:Provider", TestStore.Provider);
+        builder.UseSetting("ConnectionStrings:NewsFeed", TestStore.ConnectionString(DatabasePath));
         builder.UseSetting("NewsFeed:SeedsPath", Seeds.Root);
         // Tests that watch the seeds folder say so (InPreview(watch: true)); the rest keep their folder to themselves.
         builder.UseSetting("NewsFeed:Preview:Watch", "false");
@@ -94,11 +101,31 @@ public sealed class NewsFeedApp : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>
+    /// Started, and its startup import done: on a store that already holds content that import runs in the
+    /// background, and tests read what it did.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        host.Services.GetRequiredService<SeedImportService>().StartupImport.GetAwaiter().GetResult();
+        return host;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         // Pooled connections keep the file open; a test that restarts or deletes the store needs it closed.
-        SqliteConnection.ClearAllPools();
+        // On PostgreSQL they would hold server connections until the run ends.
+        if (TestStore.IsPostgres)
+        {
+            using var connection = new NpgsqlConnection(TestStore.ConnectionString(DatabasePath));
+            NpgsqlConnection.ClearPool(connection);
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+        }
     }
 }
 

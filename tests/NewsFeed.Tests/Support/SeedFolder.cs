@@ -2,9 +2,11 @@ using System.Text;
 
 namespace NewsFeed.Tests.Support;
 
-/// <summary>A seeds folder made by a test in a temporary directory, deleted with it.</summary>
+/// <summary>A seeds folder made by a test in a temporary directory, deleted with it (and so are the stores of its apps).</summary>
 public sealed class SeedFolder : IDisposable
 {
+    private readonly HashSet<string> _stores = [];
+
     private SeedFolder(string root) => Root = root;
 
     public string Root { get; }
@@ -40,8 +42,28 @@ public sealed class SeedFolder : IDisposable
 
     public string PathOf(string relativePath) => Path.Combine(Root, relativePath);
 
+    /// <summary>
+    /// A store an app over this folder uses: a SQLite file goes with the temporary directory anyway; a PostgreSQL
+    /// database is dropped here, after the apps (a test that restarts its app keeps the store in between).
+    /// </summary>
+    public void DeleteWithFolder(string databasePath)
+    {
+        lock (_stores)
+        {
+            _stores.Add(databasePath);
+        }
+    }
+
     public void Dispose()
     {
+        if (TestStore.IsPostgres)
+        {
+            foreach (var store in _stores)
+            {
+                TestStore.Delete(store);
+            }
+        }
+
         try
         {
             Directory.Delete(Path.GetDirectoryName(Root)!, recursive: true);

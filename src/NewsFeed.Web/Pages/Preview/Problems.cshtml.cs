@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using NewsFeed.Web.Preview;
 using NewsFeed.Web.Seeding;
@@ -8,7 +7,6 @@ using NewsFeed.Web.Seeding;
 namespace NewsFeed.Web.Pages.Preview;
 
 /// <summary>Every seed file of the last import with its state and problems. Preview mode only; never cached.</summary>
-[OutputCache(NoStore = true)]
 public sealed class ProblemsModel(SeedImportStatus status, IOptions<PreviewOptions> preview) : PageModel
 {
     public ImportReport? Report { get; private set; }
