@@ -127,7 +127,14 @@ measure_start() {
 
 for n in "${SIZES[@]}"; do
   corpus=$WORK/corpus-$n
-  [[ -d $corpus ]] || { log "generating $n articles"; python3 bench/corpus/generate.py "$n" "$corpus" >/dev/null; }
+  # A corpus left by an earlier run is reused only if the same generator wrote it.
+  stamp=$(sha256sum bench/corpus/generate.py | cut -d' ' -f1)
+  if [[ ! -d $corpus || $(cat "$corpus.generator" 2>/dev/null) != "$stamp" ]]; then
+    log "generating $n articles"
+    rm -rf "$corpus"
+    python3 bench/corpus/generate.py "$n" "$corpus" >/dev/null
+    echo "$stamp" > "$corpus.generator"
+  fi
   rm -rf "$WORK/db-$n"; mkdir -p "$WORK/db-$n"
   measure_start "$n" "cold import (start to first 200)" "$corpus" "$WORK/db-$n/newsfeed.db"
   measure_start "$n" "restart, nothing changed (start to first 200)" "$corpus" "$WORK/db-$n/newsfeed.db"
@@ -153,7 +160,7 @@ declare -A TARGETS=(
   ["feed page 1"]="/"
   ["feed page $last (last)"]="/page/$last"
   ["rss feed"]="/feed.xml"
-  ["search"]="/search?q=harbour%20council"
+  ["search"]="/search?q=harbour"
 )
 ORDER=("article" "feed page 1" "feed page $last (last)" "rss feed" "search")
 

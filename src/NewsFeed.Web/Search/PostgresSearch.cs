@@ -93,7 +93,7 @@ internal static class PostgresSearch
     {
         if (ArticleSearch.ToTerms(query) is not { } terms)
         {
-            return new SearchPage([], number, false, 0);
+            return new SearchPage([], number, false, 0, false);
         }
 
         // Every term quoted, so websearch_to_tsquery reads "or" and "-" as words, not operators (as FTS5 does);
@@ -131,11 +131,13 @@ internal static class PostgresSearch
             ORDER BY h."Rank" DESC, h."PublishedUtc" DESC, h."Id"
             """).ToListAsync(cancellationToken);
 
+        // Counted up to one past the cap, as on SQLite (ArticleSearch.MaxCounted).
         var total = await db.Database.SqlQuery<int>($"""
-            SELECT count(*)::int AS "Value"
-            FROM "ArticleSearch" s JOIN "Articles" a ON a."Id" = s."Id"
-            WHERE s."Document" @@ (websearch_to_tsquery('simple', {websearch}) && to_tsquery('simple', {prefix}))
-              AND a."IsDraft" = FALSE AND a."PublishedUtc" <= {nowUtc}
+            SELECT count(*)::int AS "Value" FROM (
+                SELECT 1 FROM "ArticleSearch" s JOIN "Articles" a ON a."Id" = s."Id"
+                WHERE s."Document" @@ (websearch_to_tsquery('simple', {websearch}) && to_tsquery('simple', {prefix}))
+                  AND a."IsDraft" = FALSE AND a."PublishedUtc" <= {nowUtc}
+                LIMIT {ArticleSearch.MaxCounted + 1}) m
             """).SingleAsync(cancellationToken);
 
         var page = rows.Take(ArticleSearch.PageSize).ToList();
@@ -147,7 +149,8 @@ internal static class PostgresSearch
             r.Snippet.Contains(ArticleSearch.MarkStart, StringComparison.Ordinal) || r.DekSnippet.Length == 0
                 ? Mark(Passage(r.Snippet, r.SnippetLead, r.SnippetTail))
                 : Mark(Passage(r.DekSnippet, r.DekLead, r.DekTail)))).ToList();
-        return new SearchPage(hits, number, rows.Count > ArticleSearch.PageSize, total);
+        return new SearchPage(hits, number, rows.Count > ArticleSearch.PageSize, Math.Min(total, ArticleSearch.MaxCounted),
+            total > ArticleSearch.MaxCounted);
     }
 
     private static string Text(string text) => ArticleSearch.Clean(text).Replace('<', TagOpen);

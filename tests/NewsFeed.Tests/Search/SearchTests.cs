@@ -70,6 +70,8 @@ public sealed class SearchTests : IClassFixture<SearchTests.Site>
 
         var second = await _site.App.GetPageAsync("/search?q=bulk&p=2");
         Assert.Equal(5, Headlines(second).Count);
+        Assert.Equal("25 results for “bulk”", first.One(".search-summary").Text());
+        Assert.Equal("25 results for “bulk”", second.One(".search-summary").Text());
         Assert.Null(second.QuerySelector("a[data-show-more]"));
         Assert.Empty(Headlines(first).Intersect(Headlines(second)));
     }
@@ -200,5 +202,77 @@ public sealed class SearchIndexTests
         Assert.Empty((await second.GetPageAsync("/search?q=avocado")).QuerySelectorAll(".search-results li"));
         Assert.Single((await second.GetPageAsync("/search?q=pineapple")).QuerySelectorAll(".search-results li"));
         Assert.Empty((await second.GetPageAsync("/search?q=zucchini")).QuerySelectorAll(".search-results li"));
+    }
+}
+
+/// <summary>Counting stops past <see cref="ArticleSearch.MaxCounted"/> matches: the page says "more than".</summary>
+public sealed class SearchCountTests : IClassFixture<SearchCountTests.Site>
+{
+    private readonly Site _site;
+
+    public SearchCountTests(Site site) => _site = site;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Past_the_cap_the_count_says_more_than()
+    {
+        var page = await _site.App.GetPageAsync("/search?q=common");
+
+        Assert.Equal("More than 1,000 results for “common”", page.One(".search-summary").Text());
+        Assert.Equal(ArticleSearch.PageSize, page.QuerySelectorAll(".search-results .card").Length);
+    }
+
+    [Fact]
+    public async Task At_the_cap_the_count_is_exact_and_leaves_out_drafts_and_scheduled_articles()
+    {
+        var page = await _site.App.GetPageAsync("/search?q=thousand");
+
+        Assert.Equal("1,000 results for “thousand”", page.One(".search-summary").Text());
+    }
+
+    [Fact]
+    public async Task Paging_goes_on_past_the_cap_to_the_last_match()
+    {
+        var last = await _site.App.GetPageAsync("/search?q=common&p=51");
+
+        Assert.Single(last.QuerySelectorAll(".search-results .card"));
+        Assert.Equal("More than 1,000 results for “common”", last.One(".search-summary").Text());
+        Assert.Null(last.QuerySelector("a[data-show-more]"));
+        using var client = _site.App.CreateClient();
+        using var beyond = await client.GetAsync("/search?q=common&p=52", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, beyond.StatusCode);
+    }
+
+    public sealed class Site : IDisposable
+    {
+        private readonly SeedFolder _seeds = CreateSeeds();
+
+        public Site() => App = new NewsFeedApp(_seeds);
+
+        public NewsFeedApp App { get; }
+
+        // 1,001 public articles with "common", 1,000 of them also with "thousand"; a draft and a scheduled
+        // article with "thousand" as well, which the count must not see.
+        private static SeedFolder CreateSeeds()
+        {
+            var seeds = SeedFolder.Create();
+            var start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            for (var i = 1; i <= ArticleSearch.MaxCounted + 1; i++)
+            {
+                seeds.With(new MarkdownArticle($"Item {i}").WithSlug($"item-{i}").PublishedOn(start.AddHours(i))
+                    .WithBody(i <= ArticleSearch.MaxCounted ? "A common word, and a thousand more." : "A common word."));
+            }
+
+            return seeds
+                .With(new MarkdownArticle("Hidden").WithSlug("hidden").AsDraft().WithBody("A common thousand."))
+                .With(new MarkdownArticle("Later").WithSlug("later").PublishedOn(DateTime.UtcNow.AddDays(10)).WithBody("A common thousand."));
+        }
+
+        public void Dispose()
+        {
+            App.Dispose();
+            _seeds.Dispose();
+        }
     }
 }
