@@ -16,7 +16,53 @@ APP_PORT=5401; REF_PORT=5402; NGINX_PORT=5403
 RAW=$WORK/raw.tsv
 PIDS=()
 
+# BENCH_POSTGRES: a PostgreSQL server connection string (Npgsql form, a user who may create databases). The app then
+# runs on PostgreSQL, a database per store below (dropped first, so a cold import is cold), and the report goes to
+# bench/RESULTS-postgres.md. Unset: SQLite files under $WORK, report in bench/RESULTS.md.
+PG=${BENCH_POSTGRES:-}
+REPORT=bench/RESULTS.md
+[[ -n $PG ]] && REPORT=bench/RESULTS-postgres.md
+PG_DATABASES=()
+if [[ -n $PG ]]; then
+  command -v psql >/dev/null || { echo "bench: psql is missing (apt-get install -y postgresql-client)" >&2; exit 2; }
+  # psql reads the same server, user and password from its environment.
+  eval "$(python3 - "$PG" <<'PY'
+import shlex, sys
+names = {"host": "PGHOST", "server": "PGHOST", "port": "PGPORT", "username": "PGUSER", "user id": "PGUSER", "password": "PGPASSWORD"}
+for part in sys.argv[1].split(";"):
+    if "=" in part:
+        key, value = part.split("=", 1)
+        if key.strip().lower() in names:
+            print(f"export {names[key.strip().lower()]}={shlex.quote(value.strip())}")
+PY
+)"
+fi
+
+# store_args PATH: the app's store options for a store named by PATH (a SQLite file, or a PostgreSQL database).
+store_args() {
+  if [[ -n $PG ]]; then
+    local name="newsfeed_bench_$(basename "$(dirname "$1")")_$(basename "$1" .db)"
+    name=${name//-/_}
+    STORE=(--NewsFeed:Database:Provider=Postgres "--ConnectionStrings:NewsFeed=$PG;Database=$name")
+  else
+    STORE=("--ConnectionStrings:NewsFeed=Data Source=$1")
+  fi
+}
+
+# fresh_store PATH: an empty store for a cold start.
+fresh_store() {
+  if [[ -n $PG ]]; then
+    local name="newsfeed_bench_$(basename "$(dirname "$1")")_$(basename "$1" .db)"
+    name=${name//-/_}
+    psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" >/dev/null
+    PG_DATABASES+=("$name")
+  else
+    rm -f "$1" "$1-wal" "$1-shm"
+  fi
+}
+
 cleanup() {
+  for name in "${PG_DATABASES[@]}"; do psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" >/dev/null 2>&1 || true; done
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
@@ -45,8 +91,9 @@ cpu_s() { awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / t }' "/p
 # (a console line per request would measure the terminal, not the site).
 start_app() {
   port_free "$APP_PORT"
+  store_args "$2"
   (cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production exec ./NewsFeed.Web --urls "http://127.0.0.1:$APP_PORT" \
-      --NewsFeed:SeedsPath="$1" --ConnectionStrings:NewsFeed="Data Source=$2" --NewsFeed:OutputCache:Enabled="$3" \
+      --NewsFeed:SeedsPath="$1" "${STORE[@]}" --NewsFeed:OutputCache:Enabled="$3" \
       --Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Warning) > "$4" 2>&1 &
   APP_PID=$!
   PIDS+=("$APP_PID")
@@ -80,8 +127,10 @@ measure_change() {
   file=$(ls "$corpus"/article-*.md | sed -n "$(( n / 3 ))p")
   cp "$file" "$WORK/saved.md"
   port_free "$APP_PORT"
+  fresh_store "$db"
+  store_args "$db"
   (cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production exec ./NewsFeed.Web --urls "http://127.0.0.1:$APP_PORT" \
-      --NewsFeed:SeedsPath="$corpus" --ConnectionStrings:NewsFeed="Data Source=$db" --NewsFeed:Preview=true \
+      --NewsFeed:SeedsPath="$corpus" "${STORE[@]}" --NewsFeed:Preview=true \
       --NewsFeed:Preview:Watch=true --Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Warning) > "$log" 2>&1 &
   APP_PID=$!; PIDS+=("$APP_PID")
   wait_200 "http://127.0.0.1:$APP_PORT/"
@@ -136,6 +185,7 @@ for n in "${SIZES[@]}"; do
     echo "$stamp" > "$corpus.generator"
   fi
   rm -rf "$WORK/db-$n"; mkdir -p "$WORK/db-$n"
+  fresh_store "$WORK/db-$n/newsfeed.db"
   measure_start "$n" "cold import (start to first 200)" "$corpus" "$WORK/db-$n/newsfeed.db"
   measure_start "$n" "restart, nothing changed (start to first 200)" "$corpus" "$WORK/db-$n/newsfeed.db"
   measure_change "$n" "$corpus" "$WORK/db-$n/preview.db"
@@ -246,10 +296,13 @@ stop "$NGINX_PID"
 
 cmd="bash bench/run.sh"
 (( QUICK )) && cmd+=" --quick"
+[[ -n $PG ]] && cmd="BENCH_POSTGRES=... $cmd"
+if [[ -n $PG ]]; then store_line="PostgreSQL $(psql -X -A -t -d postgres -c 'SHOW server_version' | cut -d' ' -f1) on loopback (same machine)"; else store_line="SQLite (a file under $WORK)"; fi
 header="# Benchmark results
 
 - Date: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)
 - Machine: $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.0f GB", $2/1048576 }' /proc/meminfo) RAM, shared with other work
+- Store: $store_line
 - Command: \`$cmd\` (wrk -t$THREADS -c$CONNS -d$DURATION, $ROUNDS round(s) per row, loopback; corpus sizes ${SIZES[*]})
 - .NET SDK $(dotnet --version || true), $(hugo version | cut -d' ' -f1-2 || true), $(nginx -v 2>&1 | cut -d' ' -f3 || true), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2 || true)"
-python3 bench/summarize.py "$RAW" "$header" | tee bench/RESULTS.md
+python3 bench/summarize.py "$RAW" "$header" | tee "$REPORT"
