@@ -121,7 +121,8 @@ public sealed class PageCache(IOptions<CachingOptions> options, IResponseCompres
 
             if (Volatile.Read(ref generation.Bytes) > _budget * 3 / 4)
             {
-                Clear();
+                // Only this generation: a sweep of one that a content change already retired must not empty the new one.
+                Interlocked.CompareExchange(ref _current, new Generation(), generation);
             }
         }
         finally
