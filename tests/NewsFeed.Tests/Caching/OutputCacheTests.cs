@@ -265,4 +265,36 @@ public sealed class OutputCacheTests
             Assert.Contains("Heavy headline 59", await BodyAsync(client, "/articles/heavy-59"), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task A_page_rendered_before_a_content_change_is_never_served_after_it()
+    {
+        using var seeds = Seeds();
+        using var app = new NewsFeedApp(seeds);
+        using var client = app.CreateClient();
+        var cache = app.Services.GetRequiredService<PageCache>();
+        var content = app.Services.GetRequiredService<SiteContent>();
+        var stale = new PageCacheEntry("http", "localhost", [new("Content-Type", "text/html; charset=utf-8")],
+            Encoding.UTF8.GetBytes("<p>rendered from the old content</p>"), null, null, System.Diagnostics.Stopwatch.GetTimestamp() + System.Diagnostics.Stopwatch.Frequency * 600);
+        var request = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        request.Request.Scheme = "http";
+        request.Request.Host = new("localhost");
+        request.Request.Path = "/";
+
+        // A render that started before the change finishes after it: it lands in the retired generation.
+        var before = cache.Current;
+        await content.ChangedAsync(Ct);
+        cache.Add(before, request, [], stale);
+        using (var response = await client.GetAsync("/", Ct))
+        {
+            Assert.Null(response.Headers.Age);
+            Assert.DoesNotContain("rendered from the old content", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        // The control: the same entry stored in the live generation is what a reader would get.
+        cache.Add(cache.Current, request, [], stale);
+        using var hit = await client.GetAsync("/", Ct);
+        Assert.NotNull(hit.Headers.Age);
+        Assert.Equal("<p>rendered from the old content</p>", await hit.Content.ReadAsStringAsync(Ct));
+    }
 }
