@@ -39,11 +39,12 @@ PY
 fi
 
 # store_args PATH: the app's store options for a store named by PATH (a SQLite file, or a PostgreSQL database).
+# pg_name PATH: the PostgreSQL database standing for the SQLite file PATH (db-10000/newsfeed.db -> newsfeed_bench_db_10000_newsfeed).
+pg_name() { local name="newsfeed_bench_$(basename "$(dirname "$1")")_$(basename "$1" .db)"; echo "${name//-/_}"; }
+
 store_args() {
   if [[ -n $PG ]]; then
-    local name="newsfeed_bench_$(basename "$(dirname "$1")")_$(basename "$1" .db)"
-    name=${name//-/_}
-    STORE=(--NewsFeed:Database:Provider=Postgres "--ConnectionStrings:NewsFeed=$PG;Database=$name")
+    STORE=(--NewsFeed:Database:Provider=Postgres "--ConnectionStrings:NewsFeed=$PG;Database=$(pg_name "$1")")
   else
     STORE=("--ConnectionStrings:NewsFeed=Data Source=$1")
   fi
@@ -52,8 +53,8 @@ store_args() {
 # fresh_store PATH: an empty store for a cold start.
 fresh_store() {
   if [[ -n $PG ]]; then
-    local name="newsfeed_bench_$(basename "$(dirname "$1")")_$(basename "$1" .db)"
-    name=${name//-/_}
+    local name
+    name=$(pg_name "$1")
     psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" >/dev/null
     PG_DATABASES+=("$name")
   else
@@ -214,6 +215,9 @@ declare -A TARGETS=(
 )
 ORDER=("article" "feed page 1" "feed page $last (last)" "rss feed" "search")
 
+# warm_up URL CODING: a discarded 1 s run, so every row is measured at steady state (tiered JIT, first renders).
+warm_up() { wrk -t"$THREADS" -c"$CONNS" -d1s -H "Accept-Encoding: $2" "$1" >/dev/null 2>&1 || true; }
+
 # wrk_rounds TARGET MODE URL [Accept-Encoding]
 wrk_rounds() {
   local target=$1 mode=$2 url=$3 coding=${4:-identity}
@@ -247,7 +251,7 @@ for cache in true false; do
     [[ $(curl -s -o /dev/null -w '%{http_code}' "$url") == 200 ]] || { echo "bench: $url is not 200" >&2; exit 1; }
     for coding in identity gzip; do
       (( QUICK )) && [[ $cache == false && $coding == gzip ]] && continue
-      wrk -t"$THREADS" -c"$CONNS" -d1s -H "Accept-Encoding: $coding" "$url" >/dev/null 2>&1 || true
+      warm_up "$url" "$coding"
       log "wrk $t ($label, $coding)"
       wrk_rounds "$t" "$label $coding" "$url" "$coding"
     done
@@ -268,7 +272,7 @@ port_free "$REF_PORT"
 REF_PID=$!; PIDS+=("$REF_PID")
 APP_PID=$REF_PID wait_200 "http://127.0.0.1:$REF_PORT/"
 for coding in identity gzip; do
-  wrk -t"$THREADS" -c"$CONNS" -d1s -H "Accept-Encoding: $coding" "http://127.0.0.1:$REF_PORT/" >/dev/null 2>&1 || true
+  warm_up "http://127.0.0.1:$REF_PORT/" "$coding"
   wrk_rounds "reference page" "kestrel-memory $coding" "http://127.0.0.1:$REF_PORT/" "$coding"
 done
 stop "$REF_PID"
@@ -299,7 +303,7 @@ port_free "$NGINX_PORT"
 NGINX_PID=$!; PIDS+=("$NGINX_PID")
 APP_PID=$NGINX_PID wait_200 "http://127.0.0.1:$NGINX_PORT/"
 for coding in identity gzip; do
-  wrk -t"$THREADS" -c"$CONNS" -d1s -H "Accept-Encoding: $coding" "http://127.0.0.1:$NGINX_PORT/" >/dev/null 2>&1 || true
+  warm_up "http://127.0.0.1:$NGINX_PORT/" "$coding"
   wrk_rounds "reference page" "nginx $coding" "http://127.0.0.1:$NGINX_PORT/" "$coding"
 done
 stop "$NGINX_PID"

@@ -20,17 +20,7 @@ internal sealed class ConditionalResponses(RequestDelegate next, SiteContent con
         }
 
         var response = context.Response;
-        var original = response.Body;
-        using var buffer = new MemoryStream();
-        response.Body = buffer;
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            response.Body = original;
-        }
+        await using var buffer = await BufferedResponse.RunAsync(context, next);
 
         if (response.StatusCode == StatusCodes.Status200OK && !response.HasStarted)
         {
@@ -56,11 +46,7 @@ internal sealed class ConditionalResponses(RequestDelegate next, SiteContent con
             response.ContentLength = buffer.Length;
         }
 
-        if (buffer.Length > 0 && !HttpMethods.IsHead(context.Request.Method))
-        {
-            buffer.Position = 0;
-            await buffer.CopyToAsync(original, context.RequestAborted);
-        }
+        await BufferedResponse.SendAsync(context, buffer);
     }
 
     /// <summary>RFC 9110 13.2.2: If-None-Match (weak comparison) wins; If-Modified-Since counts only without it.</summary>

@@ -25,8 +25,7 @@ public sealed class PageCache(IOptions<CachingOptions> options, IResponseCompres
 
     private readonly long _budget = options.Value.SizeLimitMegabytes * 1024L * 1024L;
     private readonly ConcurrentDictionary<string, string> _codings = new(StringComparer.Ordinal);
-    private readonly Counter<long> _hits = meters.Create("NewsFeed.PageCache").CreateCounter<long>("newsfeed.page_cache.hits");
-    private readonly Counter<long> _misses = meters.Create("NewsFeed.PageCache").CreateCounter<long>("newsfeed.page_cache.misses");
+    private readonly (Counter<long> Hits, Counter<long> Misses) _counters = CreateCounters(meters);
     private Generation _current = new();
 
     /// <summary>Bytes held by the current generation (bodies and header values, roughly).</summary>
@@ -51,14 +50,14 @@ public sealed class PageCache(IOptions<CachingOptions> options, IResponseCompres
             if (Stopwatch.GetTimestamp() < entry.ExpiresAt)
             {
                 entry.Hits++;
-                _hits.Add(1);
+                _counters.Hits.Add(1);
                 return true;
             }
 
             node.Entries.TryRemove(new KeyValuePair<string, PageCacheEntry>(SubKey(context, node.VaryByQuery), entry));
         }
 
-        _misses.Add(1);
+        _counters.Misses.Add(1);
         entry = null!;
         return false;
     }
@@ -159,6 +158,12 @@ public sealed class PageCache(IOptions<CachingOptions> options, IResponseCompres
         }
 
         return coding;
+    }
+
+    private static (Counter<long>, Counter<long>) CreateCounters(IMeterFactory meters)
+    {
+        var meter = meters.Create("NewsFeed.PageCache");
+        return (meter.CreateCounter<long>("newsfeed.page_cache.hits"), meter.CreateCounter<long>("newsfeed.page_cache.misses"));
     }
 
     private string SubKey(HttpContext context, string[] varyByQuery)

@@ -50,20 +50,19 @@ internal sealed class PageCacheFill(RequestDelegate next, PageCache cache, IOpti
         var (ifNoneMatch, ifModifiedSince) = (request.Headers.IfNoneMatch, request.Headers.IfModifiedSince);
         request.Headers.IfNoneMatch = StringValues.Empty;
         request.Headers.IfModifiedSince = StringValues.Empty;
-        var response = context.Response;
-        var original = response.Body;
-        using var buffer = new MemoryStream();
-        response.Body = buffer;
+        MemoryStream buffer;
         try
         {
-            await next(context);
+            buffer = await BufferedResponse.RunAsync(context, next);
         }
         finally
         {
-            response.Body = original;
             request.Headers.IfNoneMatch = ifNoneMatch;
             request.Headers.IfModifiedSince = ifModifiedSince;
         }
+
+        await using var _ = buffer;
+        var response = context.Response;
 
         if (response.StatusCode == StatusCodes.Status200OK && !response.HasStarted && IsStorable(response))
         {
@@ -78,11 +77,7 @@ internal sealed class PageCacheFill(RequestDelegate next, PageCache cache, IOpti
             return;
         }
 
-        if (buffer.Length > 0)
-        {
-            buffer.Position = 0;
-            await buffer.CopyToAsync(original, context.RequestAborted);
-        }
+        await BufferedResponse.SendAsync(context, buffer);
     }
 
     /// <summary>Search results differ by query and page; every other page and feed ignores the query string.</summary>

@@ -45,7 +45,7 @@ public sealed partial class StoreChanges(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                _seen = await ReadAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), cancellationToken);
+                _seen = await StoreInitializer.ReadInfoAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), Key, cancellationToken);
             }
             catch (System.Data.Common.DbException e)
             {
@@ -71,7 +71,7 @@ public sealed partial class StoreChanges(
             {
                 await timer.WaitForNextTickAsync(stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
-                var current = await ReadAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), stoppingToken);
+                var current = await StoreInitializer.ReadInfoAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), Key, stoppingToken);
                 var seen = Interlocked.Exchange(ref _seen, current);
                 if (current != seen)
                 {
@@ -90,9 +90,6 @@ public sealed partial class StoreChanges(
             }
         }
     }
-
-    private static Task<string?> ReadAsync(NewsDbContext db, CancellationToken cancellationToken) =>
-        db.StoreInfo.AsNoTracking().Where(i => i.Key == Key).Select(i => i.Value).FirstOrDefaultAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The store's content changed (another instance imported); cached pages evicted")]
     private partial void LogChanged();

@@ -67,14 +67,15 @@ public static partial class StoreInitializer
     internal static string BuildStamp(NewsDbContext db) =>
         $"{typeof(StoreInitializer).Assembly.ManifestModule.ModuleVersionId}/{typeof(DbContext).Assembly.GetName().Version}/{db.Database.ProviderName}";
 
+    /// <summary>A <see cref="StoreInfo"/> value by its key, or null.</summary>
+    internal static Task<string?> ReadInfoAsync(NewsDbContext db, string key, CancellationToken cancellationToken) =>
+        db.StoreInfo.AsNoTracking().Where(i => i.Key == key).Select(i => i.Value).FirstOrDefaultAsync(cancellationToken);
+
     private static async Task<string?> ReadAsync(NewsDbContext db, string key, CancellationToken cancellationToken)
     {
         try
         {
-            return await db.StoreInfo.AsNoTracking()
-                .Where(i => i.Key == key)
-                .Select(i => i.Value)
-                .FirstOrDefaultAsync(cancellationToken);
+            return await ReadInfoAsync(db, key, cancellationToken);
         }
         catch (DbException)
         {

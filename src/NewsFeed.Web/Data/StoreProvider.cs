@@ -151,11 +151,13 @@ internal static class StoreProvider
     /// </summary>
     private static async Task<IAsyncDisposable?> LockFileAsync(NewsDbContext db, CancellationToken cancellationToken)
     {
-        var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-        if (string.IsNullOrEmpty(source) || source == ":memory:" || source.StartsWith("file:", StringComparison.Ordinal))
+        var csb = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
+        if (!IsFile(csb))
         {
             return null;
         }
+
+        var source = csb.DataSource;
 
         // Held by someone else: EWOULDBLOCK from flock on Unix, ERROR_SHARING_VIOLATION on Windows.
         static bool IsHeld(IOException e) => e.HResult is 11 or 35 or unchecked((int)0x80070020);
@@ -212,14 +214,12 @@ internal static class StoreProvider
     internal static string ResolveDataSource(string connectionString, string contentRoot)
     {
         var csb = new SqliteConnectionStringBuilder(connectionString);
-        var source = csb.DataSource;
-        if (string.IsNullOrEmpty(source) || source == ":memory:" || source.StartsWith("file:", StringComparison.Ordinal)
-            || csb.Mode == SqliteOpenMode.Memory)
+        if (!IsFile(csb))
         {
             return connectionString;
         }
 
-        var full = Path.GetFullPath(source, contentRoot);
+        var full = Path.GetFullPath(csb.DataSource, contentRoot);
         var folder = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(folder))
         {
@@ -229,4 +229,9 @@ internal static class StoreProvider
         csb.DataSource = full;
         return csb.ToString();
     }
+
+    /// <summary>A plain file path: not in memory, not a <c>file:</c> URI (left to SQLite as written).</summary>
+    private static bool IsFile(SqliteConnectionStringBuilder csb) =>
+        !string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:"
+        && !csb.DataSource.StartsWith("file:", StringComparison.Ordinal) && csb.Mode != SqliteOpenMode.Memory;
 }
