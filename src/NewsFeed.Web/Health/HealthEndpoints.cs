@@ -95,6 +95,9 @@ internal sealed class StoreHealthCheck(NewsDbContext db) : IHealthCheck
 /// </summary>
 internal sealed class ImportHealthCheck(SeedImportStatus status, SeedImportService startup) : IHealthCheck
 {
+    // A folder of thousands of broken files still answers a small document; the counts above say how many there are.
+    private const int MaxListed = 200;
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (status.Last is not { } last)
@@ -113,6 +116,13 @@ internal sealed class ImportHealthCheck(SeedImportStatus status, SeedImportServi
             ["skipped"] = last.Skipped,
             ["errors"] = last.Errors,
             ["warnings"] = last.Warnings,
+            // The files a dashboard needs to name: every skipped file with its errors, compiler style (path:line:col).
+            ["skippedFiles"] = last.Files.Where(f => f.State == SeedFileState.Skipped).Take(MaxListed).Select(f => new
+            {
+                path = f.Path,
+                keptLastGood = f.KeptLastGood,
+                errors = f.Problems.Where(p => p.IsError).Select(p => p.ToString()).ToList(),
+            }).ToList(),
         };
         return Task.FromResult(last.Errors > 0
             ? HealthCheckResult.Degraded($"{last.Skipped} files skipped with errors; their last good versions are served", data: data)

@@ -52,14 +52,16 @@ public sealed class MarkdownRenderer
             var renderer = new HtmlRenderer(writer);
             _pipeline.Setup(renderer);
             renderer.Render(document);
-            html = writer.ToString();
+            html = _sanitizer.Sanitize(writer.ToString()).Trim();
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException or IndexOutOfRangeException)
+        catch (Exception e) when (e is InsufficientExecutionStackException
+            || LibraryFailure.IsFrom(e, typeof(Markdown).Assembly, typeof(HtmlSanitizer).Assembly, typeof(AngleSharp.IConfiguration).Assembly))
         {
+            // Whatever Markdig or the sanitizer throws on this text (too deep, an index it did not expect) is the file's problem.
             throw new MarkdownRenderException($"the Markdown could not be rendered: {e.Message}", e);
         }
 
-        return new RenderedBody(_sanitizer.Sanitize(html).Trim(), PlainText(document), FirstParagraph(document));
+        return new RenderedBody(html, PlainText(document), FirstParagraph(document));
     }
 
     private static void ApplyUrlPolicy(MarkdownDocument document, List<RefusedUrl>? refused)

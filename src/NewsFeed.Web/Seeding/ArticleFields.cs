@@ -58,7 +58,7 @@ internal sealed record ArticleFields
             Updated = updated,
             AuthorSlug = author,
             AuthorLine = fields.LineOf("author"),
-            Section = fields.Text("section", SeedLimits.NameLength),
+            Section = ReadSection(fields, problems),
             Tags = ReadTags(fields, problems),
             Image = ReadImage(fields, context),
             ImageLine = fields.LineOf("image"),
@@ -94,6 +94,18 @@ internal sealed record ArticleFields
         }
 
         return tags;
+    }
+
+    private static string? ReadSection(FrontMatter fields, ProblemSink problems)
+    {
+        var section = fields.Text("section", SeedLimits.NameLength);
+        if (section is not null && Seeding.Slug.From(section).Length == 0)
+        {
+            problems.Warning(fields.LineOf("section"), 1, $"section: '{section}' has no letters or digits a URL can use; the article is shown without a section");
+            return null;
+        }
+
+        return section;
     }
 
     private static HeroImage? ReadImage(FrontMatter fields, SeedContext context)
@@ -149,13 +161,17 @@ internal sealed record ArticleFields
                 }
                 else
                 {
-                    problems.Error(item.Line, item.Column, $"related: '{slug}' is not an article slug; for another site write url:, title: and excerpt:");
+                    problems.Error(item.Line, item.Column, $"{item.Name}: '{slug}' is not an article slug; for another site write url:, title: and excerpt:");
                 }
 
                 continue;
             }
 
-            var entry = item.Fields!;
+            if (item.Fields is not { } entry)
+            {
+                continue;
+            }
+
             var itemSlug = entry.Text("slug", SeedLimits.SlugLength + 1);
             var url = entry.Text("url", SeedLimits.UrlLength);
             var title = entry.Text("title", SeedLimits.HeadlineLength);
@@ -166,7 +182,7 @@ internal sealed record ArticleFields
             {
                 if (!Seeding.Slug.IsValid(itemSlug))
                 {
-                    problems.Error(item.Line, item.Column, $"related.slug: '{itemSlug}' is not an article slug");
+                    problems.Error(item.Line, item.Column, $"{item.Name}.slug: '{itemSlug}' is not an article slug");
                     continue;
                 }
 
@@ -177,13 +193,13 @@ internal sealed record ArticleFields
                 var allowed = UrlPolicy.Link(url);
                 if (allowed is null || !(UrlPolicy.IsExternal(allowed) || allowed.StartsWith('/')))
                 {
-                    problems.Error(item.Line, item.Column, $"related.url: '{url}' is not allowed; use an http(s) URL or a path on this site");
+                    problems.Error(item.Line, item.Column, $"{item.Name}.url: '{url}' is not allowed; use an http(s) URL or a path on this site");
                     continue;
                 }
 
                 if (title is null)
                 {
-                    problems.Error(item.Line, item.Column, "related.title: a link to a URL needs a title");
+                    problems.Error(item.Line, item.Column, $"{item.Name}.title: a link to a URL needs a title");
                     continue;
                 }
 
@@ -191,7 +207,7 @@ internal sealed record ArticleFields
             }
             else
             {
-                problems.Error(item.Line, item.Column, "related: each entry needs a slug, or a url with a title");
+                problems.Error(item.Line, item.Column, $"{item.Name}: each entry needs a slug, or a url with a title");
             }
         }
 

@@ -20,12 +20,7 @@ internal static class AuthorFileReader
             return null;
         }
 
-        var before = problems.Count;
-        var name = fields.Text("name", SeedLimits.NameLength);
-        if (name is null && problems.Count == before)
-        {
-            problems.Error(Math.Max(fields.LineOf("name"), 1), 1, "name: missing; an author file needs the author's name");
-        }
+        var name = fields.RequiredText("name", SeedLimits.NameLength, "an author file needs the author's name");
 
         var slug = fields.Text("slug", SeedLimits.SlugLength + 1) ?? Slug.From(Path.GetFileNameWithoutExtension(context.Path));
         if (!Slug.IsValid(slug))

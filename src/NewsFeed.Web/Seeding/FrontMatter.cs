@@ -1,4 +1,5 @@
 using System.Globalization;
+using NewsFeed.Web.Rendering;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -27,18 +28,23 @@ public sealed class FrontMatter
     /// <summary>True when the YAML could not be read at all; no field is then worth reporting on.</summary>
     public bool Unreadable { get; private init; }
 
-    /// <summary>Parses <paramref name="yaml"/>, whose first line is line <paramref name="firstLine"/> of the file.</summary>
+    /// <summary>
+    /// Parses <paramref name="yaml"/>, whose first line is line <paramref name="firstLine"/> of the file. Never throws
+    /// for what the text holds: whatever YamlDotNet throws (its own <see cref="YamlException"/>, and also the
+    /// <see cref="InvalidOperationException"/> its scanner throws on some unclosed lists) becomes a problem at the
+    /// last position the parser reached. An exception from our own code is a bug and is left to the caller's boundary.
+    /// </summary>
     public static FrontMatter Parse(string yaml, int firstLine, ProblemSink problems)
     {
         var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var unreadable = false;
+        var parser = new TrackingParser(new Parser(new StringReader(yaml)));
         try
         {
-            var parser = new Parser(new StringReader(yaml));
             parser.Consume<StreamStart>();
             if (parser.TryConsume<DocumentStart>(out _))
             {
-                var root = ReadNode(parser, firstLine, problems, 0);
+                var root = ReadNode(parser, firstLine, problems, 0, "");
                 if (root is YamlMap map)
                 {
                     foreach (var (key, value) in map.Entries)
@@ -54,12 +60,22 @@ public sealed class FrontMatter
         }
         catch (YamlException e)
         {
-            problems.Error(firstLine + (int)e.Start.Line - 1, (int)e.Start.Column, $"front matter is not valid YAML: {Describe(e)}");
+            var at = e.Start.Line > 0 ? e.Start : parser.Reached;
+            problems.Error(firstLine + (int)at.Line - 1, (int)at.Column,
+                $"front matter could not be parsed near line {firstLine + (int)at.Line - 1}: {Describe(e)}");
             unreadable = true;
         }
         catch (FrontMatterException e)
         {
             problems.Error(e.Line, e.Column, e.Message);
+            unreadable = true;
+        }
+        catch (Exception e) when (LibraryFailure.IsFrom(e, typeof(Parser).Assembly))
+        {
+            var at = parser.Reached;
+            var line = firstLine + Math.Max((int)at.Line, 1) - 1;
+            problems.Error(line, Math.Max((int)at.Column, 1),
+                $"front matter could not be parsed near line {line}: check that every [, {{ and quote opened there is closed on the same line");
             unreadable = true;
         }
 
@@ -71,10 +87,30 @@ public sealed class FrontMatter
     /// <summary>Line of a field's value, or 0 when the field is absent.</summary>
     public int LineOf(string field) => _fields.TryGetValue(field, out var node) ? node.Line : 0;
 
+    /// <summary>A single text, trimmed; null when absent, empty or blank (only spaces or invisible characters).</summary>
     public string? Text(string field, int maxLength)
     {
         var node = Take(field);
         return node is null ? null : ScalarText(field, node, maxLength);
+    }
+
+    /// <summary>
+    /// A text the file cannot do without (an article's headline, an author's name): missing, empty and blank are
+    /// each an error naming the field, <paramref name="purpose"/> saying why it is needed.
+    /// </summary>
+    public string? RequiredText(string field, int maxLength, string purpose)
+    {
+        var before = _problems.Count;
+        var text = Text(field, maxLength);
+        if (text is null && _problems.Count == before)
+        {
+            var state = _fields.TryGetValue(field, out var node)
+                ? node is YamlScalar { IsNull: false } ? "is blank" : "has no value"
+                : "missing";
+            _problems.Error(Math.Max(LineOf(field), 1), node?.Column ?? 1, $"{field}: {state}; {purpose}");
+        }
+
+        return text;
     }
 
     /// <summary>A boolean written as <c>true</c> or <c>false</c>; YAML 1.1's yes/no/on/off are refused by name.</summary>
@@ -123,7 +159,7 @@ public sealed class FrontMatter
         return null;
     }
 
-    /// <summary>A list of short texts; a single value counts as a list of one.</summary>
+    /// <summary>A list of short texts; a single value counts as a list of one; empty items are left out with a warning.</summary>
     public IReadOnlyList<(string Value, int Line)> List(string field, int maxLength)
     {
         var node = Take(field);
@@ -137,9 +173,15 @@ public sealed class FrontMatter
                 return ScalarText(field, scalar, maxLength) is { } single ? [(single, scalar.Line)] : [];
             case YamlSequence sequence:
                 var items = new List<(string, int)>();
-                foreach (var item in sequence.Items)
+                for (var i = 0; i < sequence.Items.Count; i++)
                 {
-                    if (ScalarText(field, item, maxLength) is { } text)
+                    var item = sequence.Items[i];
+                    var name = $"{field}[{i + 1}]";
+                    if (item is YamlScalar { IsNull: true } || (item is YamlScalar s && VisibleText.IsBlank(s.Value)))
+                    {
+                        _problems.Warning(item.Line, item.Column, $"{name}: empty entry; it is left out");
+                    }
+                    else if (ScalarText(name, item, maxLength) is { } text)
                     {
                         items.Add((text, item.Line));
                     }
@@ -161,14 +203,17 @@ public sealed class FrontMatter
             case null or YamlScalar { IsNull: true }:
                 return null;
             case YamlMap map:
-                return new FrontMatter(map.Entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal), _problems.Within(field));
+                return new FrontMatter(ToFields(map), _problems.Within(field));
             default:
                 _problems.Error(node.Line, node.Column, $"{field}: expected fields on the lines below it, indented");
                 return null;
         }
     }
 
-    /// <summary>The raw items of a list field, for lists whose items may be texts or mappings (<c>related:</c>).</summary>
+    /// <summary>
+    /// The items of a list field whose items may be texts or mappings (<c>related:</c>). An item that is neither (a
+    /// nested list, an empty entry) is an error naming the field and the item, and is left out.
+    /// </summary>
     public IReadOnlyList<FrontMatterItem> Items(string field)
     {
         var node = Take(field);
@@ -177,12 +222,30 @@ public sealed class FrontMatter
             case null or YamlScalar { IsNull: true }:
                 return [];
             case YamlSequence sequence:
-                return sequence.Items.Select((item, i) => new FrontMatterItem(
-                    item is YamlScalar s ? s.Value : null,
-                    item is YamlMap m ? new FrontMatter(m.Entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal), _problems.Within($"{field}[{i + 1}]")) : null,
-                    item.Line, item.Column)).ToList();
+                var items = new List<FrontMatterItem>();
+                for (var i = 0; i < sequence.Items.Count; i++)
+                {
+                    var name = $"{field}[{i + 1}]";
+                    switch (sequence.Items[i])
+                    {
+                        case YamlScalar { IsNull: true } empty:
+                            _problems.Error(empty.Line, empty.Column, $"{name}: empty entry; remove the line or fill it in");
+                            break;
+                        case YamlScalar scalar:
+                            items.Add(new FrontMatterItem(name, scalar.Value, null, scalar.Line, scalar.Column));
+                            break;
+                        case YamlMap map:
+                            items.Add(new FrontMatterItem(name, null, new FrontMatter(ToFields(map), _problems.Within(name)), map.Line, map.Column));
+                            break;
+                        case var other:
+                            _problems.Error(other.Line, other.Column, $"{name}: expected a value or fields on the lines below it, found a list");
+                            break;
+                    }
+                }
+
+                return items;
             case YamlScalar scalar:
-                return [new FrontMatterItem(scalar.Value, null, scalar.Line, scalar.Column)];
+                return [new FrontMatterItem(field, scalar.Value, null, scalar.Line, scalar.Column)];
             default:
                 _problems.Error(node.Line, node.Column, $"{field}: expected a list");
                 return [];
@@ -241,6 +304,11 @@ public sealed class FrontMatter
         }
 
         var value = scalar.Value.Trim();
+        if (VisibleText.IsBlank(value))
+        {
+            return null;
+        }
+
         if (value.Length > maxLength)
         {
             _problems.Error(node.Line, node.Column, $"{field}: {value.Length} characters is too long (at most {maxLength})");
@@ -271,12 +339,12 @@ public sealed class FrontMatter
         return cut >= 0 ? message[(cut + 3)..] : message;
     }
 
-    private static YamlNode ReadNode(IParser parser, int firstLine, ProblemSink problems, int depth)
+    private static YamlNode ReadNode(IParser parser, int firstLine, ProblemSink problems, int depth, string where)
     {
         if (depth > MaxDepth)
         {
-            var here = parser.Current!.Start;
-            throw new FrontMatterException(firstLine + (int)here.Line - 1, (int)here.Column, $"front matter is nested more than {MaxDepth} levels deep");
+            var here = parser.Current?.Start ?? Mark.Empty;
+            throw new FrontMatterException(firstLine + Math.Max((int)here.Line, 1) - 1, Math.Max((int)here.Column, 1), $"front matter is nested more than {MaxDepth} levels deep");
         }
 
         var current = parser.Current ?? throw new YamlException("unexpected end of front matter");
@@ -288,19 +356,22 @@ public sealed class FrontMatter
             case AnchorAlias:
                 throw new FrontMatterException(line, column, "YAML aliases (*name) are not supported in front matter");
             case Scalar scalar:
+                CheckTag(scalar.Tag, "str", where, line, column, problems);
                 parser.MoveNext();
                 var isNull = scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
                 return new YamlScalar(scalar.Value, isNull, line, column);
-            case SequenceStart:
+            case SequenceStart sequenceStart:
+                CheckTag(sequenceStart.Tag, "seq", where, line, column, problems);
                 parser.MoveNext();
                 var items = new List<YamlNode>();
                 while (!parser.TryConsume<SequenceEnd>(out _))
                 {
-                    items.Add(ReadNode(parser, firstLine, problems, depth + 1));
+                    items.Add(ReadNode(parser, firstLine, problems, depth + 1, $"{where}[{items.Count + 1}]"));
                 }
 
                 return new YamlSequence(items, line, column);
-            case MappingStart:
+            case MappingStart mappingStart:
+                CheckTag(mappingStart.Tag, "map", where, line, column, problems);
                 parser.MoveNext();
                 var entries = new List<KeyValuePair<string, YamlNode>>();
                 var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -308,14 +379,14 @@ public sealed class FrontMatter
                 {
                     if (parser.Current is not Scalar key)
                     {
-                        var at = parser.Current!.Start;
-                        throw new FrontMatterException(firstLine + (int)at.Line - 1, (int)at.Column, "a field name must be plain text");
+                        var at = parser.Current?.Start ?? Mark.Empty;
+                        throw new FrontMatterException(firstLine + Math.Max((int)at.Line, 1) - 1, Math.Max((int)at.Column, 1), "a field name must be plain text");
                     }
 
                     var keyLine = firstLine + (int)key.Start.Line - 1;
                     var keyColumn = (int)key.Start.Column;
                     parser.MoveNext();
-                    var value = ReadNode(parser, firstLine, problems, depth + 1) with { KeyLine = keyLine, KeyColumn = keyColumn };
+                    var value = ReadNode(parser, firstLine, problems, depth + 1, where.Length == 0 ? key.Value : $"{where}.{key.Value}") with { KeyLine = keyLine, KeyColumn = keyColumn };
                     if (seen.TryGetValue(key.Value, out var firstAt))
                     {
                         problems.Error(keyLine, keyColumn, $"'{key.Value}' is given twice (first on line {firstAt}); keep one");
@@ -329,6 +400,50 @@ public sealed class FrontMatter
                 return new YamlMap(entries, line, column);
             default:
                 throw new FrontMatterException(line, column, $"unexpected {current.GetType().Name} in front matter");
+        }
+    }
+
+    /// <summary>
+    /// An explicit YAML tag (<c>!!python/object:...</c>, <c>!Custom</c>, <c>!!binary</c>) asks a YAML library to build
+    /// something other than text; we never do, so silently dropping it would show the editor something else than
+    /// they wrote. It is an error naming the field; only the tag a value already has (<c>!!str</c> on a text) passes.
+    /// </summary>
+    private static void CheckTag(TagName tag, string plain, string where, int line, int column, ProblemSink problems)
+    {
+        if (tag.IsEmpty || tag.IsNonSpecific || tag.Value == "tag:yaml.org,2002:" + plain)
+        {
+            return;
+        }
+
+        var shown = tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) ? "!!" + tag.Value["tag:yaml.org,2002:".Length..] : tag.Value;
+        shown = shown.Length > 60 ? shown[..60] + "…" : shown;
+        problems.Error(line, column, $"{(where.Length == 0 ? "front matter" : where)}: the YAML tag '{shown}' is not supported; remove it (front matter holds plain values)");
+    }
+
+    private static Dictionary<string, YamlNode> ToFields(YamlMap map) =>
+        map.Entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+
+    /// <summary>A parser that remembers how far it got, so a failure deep in YamlDotNet still has a line.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public Mark Reached { get; private set; } = Mark.Empty;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (inner.Current is { } current)
+            {
+                Reached = current.End;
+            }
+
+            var moved = inner.MoveNext();
+            if (inner.Current is { } next)
+            {
+                Reached = next.Start;
+            }
+
+            return moved;
         }
     }
 
@@ -351,5 +466,8 @@ public sealed class FrontMatter
     }
 }
 
-/// <summary>An item of a list field: either a plain value or a set of fields.</summary>
-public sealed record FrontMatterItem(string? Value, FrontMatter? Fields, int Line, int Column);
+/// <summary>
+/// An item of a list field: either a plain value or a set of fields (exactly one is set). <c>Name</c> is the item as
+/// problems name it: <c>related[2]</c>.
+/// </summary>
+public sealed record FrontMatterItem(string Name, string? Value, FrontMatter? Fields, int Line, int Column);

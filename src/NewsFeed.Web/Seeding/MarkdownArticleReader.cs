@@ -22,12 +22,7 @@ internal static class MarkdownArticleReader
         }
 
         var headlineLine = fields.LineOf("headline");
-        var before = problems.Count;
-        var headline = fields.Text("headline", SeedLimits.HeadlineLength);
-        if (headline is null && problems.Count == before)
-        {
-            problems.Error(Math.Max(headlineLine, 1), 1, "headline: missing; every article needs one");
-        }
+        var headline = fields.RequiredText("headline", SeedLimits.HeadlineLength, "every article needs one");
 
         var meta = ArticleFields.Read(fields, context);
         fields.WarnUnknown("the front matter");
@@ -91,13 +86,15 @@ internal static class Renderer
         try
         {
             var rendering = Task.Run(() => context.Renderer.Render(markdown, refused));
-            if (!rendering.Wait(RenderTimeLimit))
+            // WaitAny, not Wait: it does not throw when the render failed, so the failure comes out below as itself.
+            if (Task.WaitAny([rendering], RenderTimeLimit) < 0)
             {
                 context.Problems.Error(firstLine, 1, $"the Markdown took longer than {RenderTimeLimit.TotalSeconds:0} s to render; simplify it");
                 return null;
             }
 
-            var rendered = rendering.Result;
+            // GetResult, not Result: an exception comes out as itself, not wrapped in an AggregateException.
+            var rendered = rendering.GetAwaiter().GetResult();
             foreach (var url in refused)
             {
                 var shown = url.Url.Length > 60 ? url.Url[..60] + "…" : url.Url;
@@ -107,7 +104,7 @@ internal static class Renderer
 
             return rendered;
         }
-        catch (AggregateException e) when (e.InnerException is MarkdownRenderException render)
+        catch (MarkdownRenderException render)
         {
             context.Problems.Error(firstLine, 1, render.Message);
             return null;

@@ -7,10 +7,13 @@ namespace NewsFeed.Web.Seeding;
 
 /// <summary>
 /// Step one of the import: turns every seed file into a <see cref="SeedDocument"/>. Never throws for bad
-/// content; only a missing seeds folder (a configuration error) throws.
+/// content; only a missing seeds folder (a configuration error) throws. Each file is read inside a boundary that
+/// turns any exception into a problem of that file, so no file can stop the import, the site or <c>check</c>.
 /// </summary>
-public sealed class SeedReader(MarkdownRenderer renderer, IOptions<SeedOptions> options)
+public sealed partial class SeedReader(MarkdownRenderer renderer, IOptions<SeedOptions> options, ILogger<SeedReader>? logger = null)
 {
+    private readonly ILogger _logger = logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
@@ -36,7 +39,11 @@ public sealed class SeedReader(MarkdownRenderer renderer, IOptions<SeedOptions> 
         return [.. documents.OfType<SeedDocument>()];
     }
 
-    /// <summary>Reads one seed (with its sidecar); null when the path is not a seed (an image, a sidecar).</summary>
+    /// <summary>
+    /// Reads one seed (with its sidecar); null when the path is not a seed (an image, a sidecar). Whatever the file
+    /// holds, this returns a document: an exception nobody expected is our bug, logged once at Error with its stack,
+    /// and the file gets an error like any other (skipped, its last good version kept).
+    /// </summary>
     public async Task<SeedDocument?> ReadFileAsync(
         string root, string relativePath, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? storedHashes = null)
     {
@@ -47,6 +54,25 @@ public sealed class SeedReader(MarkdownRenderer renderer, IOptions<SeedOptions> 
         }
 
         var problems = new List<SeedProblem>();
+        try
+        {
+            return await ReadFileAsync(root, relativePath, kind, problems, storedHashes, cancellationToken);
+        }
+        catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            LogUnexpected(e, relativePath);
+            problems.Add(new SeedProblem(relativePath, 0, 0, ProblemSeverity.Error, UnexpectedFailure(e)));
+            return Finish(relativePath, "", problems, null, null);
+        }
+    }
+
+    /// <summary>The problem an unexpected exception becomes; startup, preview and <c>check</c> all say it in these words.</summary>
+    internal static string UnexpectedFailure(Exception e) =>
+        $"NewsFeed failed reading this file ({e.GetType().Name}); the file is skipped. This is a bug in NewsFeed, not in the file: please report it with the file";
+
+    private async Task<SeedDocument> ReadFileAsync(string root, string relativePath, SeedKind kind, List<SeedProblem> problems,
+        IReadOnlyDictionary<string, string>? storedHashes, CancellationToken cancellationToken)
+    {
         var sink = new ProblemSink(relativePath, problems);
         if (kind == SeedKind.Sidecar)
         {
@@ -211,6 +237,9 @@ public sealed class SeedReader(MarkdownRenderer renderer, IOptions<SeedOptions> 
     }
 
     private sealed record SeedText(byte[] Bytes, string Text, DateTime LastWriteUtc);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reading seed {SeedPath} failed with an unexpected exception; the file is skipped (a bug in NewsFeed)")]
+    private partial void LogUnexpected(Exception exception, string seedPath);
 }
 
 public sealed class SeedsFolderMissingException(string path)

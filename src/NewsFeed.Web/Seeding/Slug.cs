@@ -18,7 +18,7 @@ public static partial class Slug
     /// </summary>
     public static string From(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = NormalizableOnly(text).Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         var pendingHyphen = false;
         foreach (var c in decomposed)
@@ -46,6 +46,38 @@ public static partial class Slug
 
         return Truncate(sb.ToString());
     }
+
+    /// <summary>
+    /// The text without what <see cref="string.Normalize(NormalizationForm)"/> throws on: noncharacters (U+FFFE,
+    /// U+FDD0, …; valid UTF-8, and a UTF-16 file read backwards starts with one) and unpaired surrogates. None of them
+    /// could be in a slug anyway.
+    /// </summary>
+    private static string NormalizableOnly(string text)
+    {
+        StringBuilder? clean = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var width = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+            var valid = !char.IsSurrogate(c) || width == 2;
+            if (valid && !IsNoncharacter(width == 2 ? char.ConvertToUtf32(c, text[i + 1]) : c))
+            {
+                clean?.Append(text, i, width);
+            }
+            else
+            {
+                clean ??= new StringBuilder(text, 0, i, text.Length);
+                clean.Append(' ');
+            }
+
+            i += width - 1;
+        }
+
+        return clean?.ToString() ?? text;
+    }
+
+    private static bool IsNoncharacter(int codePoint) =>
+        codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
 
     private static string Truncate(string slug)
     {

@@ -19,10 +19,12 @@ public sealed record TextPage
     public int? StatedMinutes { get; init; }
     public string? ImageAlt { get; init; }
     public string? Caption { get; init; }
+    public int CaptionLine { get; init; }
     public string? Credit { get; init; }
     public IReadOnlyList<string> Paragraphs { get; init; } = [];
     public IReadOnlyList<RelatedSeed> Teasers { get; init; } = [];
     public string? AuthorName { get; init; }
+    public int AuthorLine { get; init; }
     public string? AuthorJobTitle { get; init; }
     public IReadOnlyList<string> AuthorBio { get; init; } = [];
 
@@ -82,6 +84,7 @@ public static partial class TextPageReader
         }
 
         string? alt = null, caption = null, credit = null;
+        var captionLine = 0;
         if (headline is not null && i < end && Trim(lines[i]) == headline)
         {
             alt = headline;
@@ -89,6 +92,7 @@ public static partial class TextPageReader
             if (i < end && !IsBlank(lines[i]) && !IsChrome(lines[i]))
             {
                 (caption, credit) = SplitCredit(Trim(lines[i]));
+                captionLine = i + 1;
                 i++;
                 if (credit is null)
                 {
@@ -108,12 +112,14 @@ public static partial class TextPageReader
         // Author block: from the last "Avatar" line to "Read more".
         var bodyEnd = end;
         string? authorName = null, jobTitle = null;
+        var authorLine = 0;
         var bio = new List<string>();
         var avatar = LastIndexOf(lines, AvatarMarker, i, end);
         if (avatar >= 0)
         {
             bodyEnd = avatar;
             var j = SkipBlank(lines, avatar + 1, end);
+            authorLine = j + 1;
             var authorLines = new List<string>();
             for (; j < end && Trim(lines[j]) != ReadMore; j++)
             {
@@ -211,10 +217,12 @@ public static partial class TextPageReader
             StatedMinutes = stated,
             ImageAlt = alt,
             Caption = caption,
+            CaptionLine = captionLine,
             Credit = credit,
             Paragraphs = paragraphs,
             Teasers = teasers,
             AuthorName = authorName,
+            AuthorLine = authorLine,
             AuthorJobTitle = jobTitle,
             AuthorBio = bio,
             Missing = missing,
@@ -235,9 +243,8 @@ public static partial class TextPageReader
             return null;
         }
 
-        if (page.Headline.Length > SeedLimits.HeadlineLength)
+        if (!FitsTheStore(page, context.Problems))
         {
-            context.Problems.Error(page.HeadlineLine, 1, $"headline: {page.Headline.Length} characters is too long (at most {SeedLimits.HeadlineLength})");
             return null;
         }
 
@@ -282,6 +289,36 @@ public static partial class TextPageReader
         return article;
     }
 
+    /// <summary>
+    /// A captured line can be of any length, but the store's columns are not (PostgreSQL refuses an over-long value,
+    /// and with it the whole import): each part gets the limit the same field has in front matter.
+    /// </summary>
+    private static bool FitsTheStore(TextPage page, ProblemSink problems)
+    {
+        var fits = true;
+        void Check(string? value, int limit, int line, string part)
+        {
+            if (value is not null && value.Length > limit)
+            {
+                problems.Error(line, 1, $"{part}: {value.Length} characters is too long (at most {limit})");
+                fits = false;
+            }
+        }
+
+        Check(page.Headline, SeedLimits.HeadlineLength, page.HeadlineLine, "headline");
+        Check(page.Caption, SeedLimits.DekLength, page.CaptionLine, "the image caption");
+        Check(page.Credit, SeedLimits.HeadlineLength, page.CaptionLine, "the image credit");
+        Check(page.AuthorName, SeedLimits.NameLength, page.AuthorLine, "the author's name");
+        Check(page.AuthorJobTitle, SeedLimits.NameLength, page.AuthorLine, "the author's job title");
+        foreach (var teaser in page.Teasers)
+        {
+            Check(teaser.Title, SeedLimits.HeadlineLength, teaser.Line, "a related teaser's title");
+            Check(teaser.Excerpt, SeedLimits.DekLength, teaser.Line + 1, "a related teaser's excerpt");
+        }
+
+        return fits;
+    }
+
     private static HeroImage? MergeImage(HeroImage? page, HeroImage? sidecar) => (page, sidecar) switch
     {
         (null, _) => sidecar,
@@ -305,7 +342,7 @@ public static partial class TextPageReader
     private static bool IsChrome(string line) =>
         Trim(line) is SiteLabel or ImageMarker or AvatarMarker or ReadMore or ShowMore || ReadTimeLine().IsMatch(Trim(line));
 
-    private static bool IsBlank(string line) => string.IsNullOrWhiteSpace(line);
+    private static bool IsBlank(string line) => VisibleText.IsBlank(line);
 
     private static string Trim(string line) => line.Trim();
 

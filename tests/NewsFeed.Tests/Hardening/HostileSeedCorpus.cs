@@ -36,6 +36,28 @@ public static class HostileSeedCorpus
         yield return Ok("future.md", Md("headline: Scheduled piece\nslug: future-piece\npublished: 2999-01-01"), "future date: scheduled, never shown");
         yield return Bad("zz-duplicate-slug.md", Md("headline: Copy\nslug: good-one\npublished: 2025-01-01"), "slug taken by good-one.md");
 
+        // Slips that once stopped the site from starting (an exception out of the reader), and what they taught.
+        yield return Bad("slip-open-tag-list.md", Md("headline: Open list\ntags: [transit, city-hall\npublished: 2025-01-01"), "tag list left open, next field below (YamlDotNet's scanner threw InvalidOperationException)");
+        yield return Bad("slip-open-tag-list-last.md", Md("headline: Open list\npublished: 2025-01-01\ntags: [transit, city-hall"), "tag list left open on the last line");
+        yield return Bad("slip-open-map.md", Md("headline: Open map\nimage: {src: images/a.jpg, alt: x\npublished: 2025-01-01"), "flow map left open");
+        yield return Bad("slip-related-odd-items.md", Md("headline: Odd related\npublished: 2025-01-01\nrelated:\n  - 42\n  - ~\n  - {slug: x, weight: 2}\n  - [a, b]\n  - good-one"), "related items of every type (NullReferenceException)");
+        yield return Bad("slip-related-nested-list.md", Md("headline: Nested\npublished: 2025-01-01\nrelated:\n  - - a\n    - b"), "related item that is a list");
+        yield return Bad("slip-blank-headline.md", Md("headline: \"   \"\npublished: 2025-01-01"), "headline of blanks (imported with an empty <h1>)");
+        yield return Bad("slip-invisible-headline.md", Md("headline: \"\u200B\u200B\uFEFF\"\npublished: 2025-01-01"), "headline of zero-width characters");
+        yield return Bad("slip-empty-headline.md", Md("headline:\npublished: 2025-01-01"), "headline with no value");
+        yield return Bad("slip-python-tag.md", Md("headline: !!python/object:os.system 'echo pwned'\npublished: 2025-01-01"), "YAML tag on a value (was dropped silently)");
+        yield return Bad("slip-custom-tag.md", Md("headline: Tagged list\npublished: 2025-01-01\ntags: !Custom [a, b]"), "custom YAML tag on a list");
+        yield return Bad("slip-binary-tag.md", Md("headline: Binary\npublished: !!binary aGVsbG8="), "!!binary tag");
+        yield return Bad("slip-map-key.md", Md("headline: Map key\n{a: b}: c"), "a field name that is a map");
+        yield return Bad("slip-tags-of-maps.md", Md("headline: Tag maps\npublished: 2025-01-01\ntags:\n  - {name: a}\n  - [b]"), "tag list holding a map and a list");
+        yield return Bad("slip-image-list.md", Md("headline: Image list\npublished: 2025-01-01\nimage: [a.jpg]"), "image written as a list");
+        yield return Bad("authors/slip-blank-name.md", "---\nname: \"  \"\n---\nBio.\n", "author name of blanks");
+        yield return Bad("slip-sidecar-open.txt", "News Feed\n\nSidecar slip\n\n1 min read\nA body line.\n", "text page whose sidecar is broken");
+        yield return Ok("slip-sidecar-open.txt.yml", "published: [\n", "sidecar with published: [ (its page is skipped; the error names the sidecar)");
+        yield return Bad("slip-long-caption.txt", $"News Feed\n\nLong caption\n\n1 min read\nLong caption\n{new string('c', 2000)} (Credit)\n\nBody.\n", "captured caption longer than the store's column (PostgreSQL refused the whole import)");
+        yield return Ok("slip-section-no-letters.md", Md("headline: Section of marks\nslug: section-of-marks\npublished: 2025-01-01\nsection: \"!!!\""), "section with no letters: shown without a section");
+        yield return Ok("slip-str-tag.md", Md("headline: !!str 2025\nslug: str-tag\npublished: 2025-01-01"), "!!str on a text is what the value is anyway");
+
         // Slugs nobody should be able to route to.
         foreach (var (name, slug) in new[] { ("dots", "../../etc"), ("slash", "a/b"), ("backslash", "a\\\\b"), ("space", "a b"), ("control", "a\\u0007b"), ("cyrillic", "київ"), ("upper", "Upper") })
         {

@@ -33,9 +33,33 @@ public sealed class HostileSeedTests : IClassFixture<HostileSeedTests.Site>
     {
         var file = Assert.Single(_site.App.LastImport.Files, f => f.Path == path);
         Assert.Equal(SeedFileState.Skipped, file.State);
-        var logged = _site.App.Logs.WithProperty("SeedPath", path).Where(e => e.Level == Serilog.Events.LogEventLevel.Error).ToList();
+        // A text page's error may be in its sidecar, which the log names.
+        var logged = _site.App.Logs.WithProperty("SeedPath", path).Concat(_site.App.Logs.WithProperty("SeedPath", path + ".yml"))
+            .Where(e => e.Level == Serilog.Events.LogEventLevel.Error).ToList();
         Assert.NotEmpty(logged);
         Assert.All(logged, e => Assert.DoesNotContain(e.Properties["Problem"].ToString(), c => char.IsControl(c)));
+    }
+
+    [Fact]
+    public async Task Readiness_lists_every_bad_file_and_the_log_has_no_stack_trace()
+    {
+        using var client = _site.App.CreateClient();
+        using var response = await client.GetAsync("/healthz/ready", TestContext.Current.CancellationToken);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var import = json.RootElement.GetProperty("checks").GetProperty("import");
+        Assert.Equal("Degraded", import.GetProperty("status").GetString());
+        var listed = import.GetProperty("skippedFiles").EnumerateArray().ToDictionary(
+            f => f.GetProperty("path").GetString()!, f => f.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList());
+        foreach (var path in HostileSeedCorpus.Entries().Where(e => e.MustFail).Select(e => e.Path))
+        {
+            Assert.True(listed.TryGetValue(path, out var errors), $"{path} is not listed as skipped");
+            Assert.NotEmpty(errors);
+        }
+
+        // Every problem is a positioned record; nothing the content did reached the log as an exception.
+        Assert.DoesNotContain(_site.App.Logs.Events, e => e.Exception is not null && e.Level >= Serilog.Events.LogEventLevel.Warning);
     }
 
     [Fact]

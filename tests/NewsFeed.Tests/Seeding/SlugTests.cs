@@ -10,6 +10,10 @@ public sealed class SlugTests
     [InlineData("Crème brûlée at 9am", "creme-brulee-at-9am")]
     [InlineData("Київ", "")]
     [InlineData("../../etc", "etc")]
+    [InlineData("\uFFFEHeadline\uFFFF here", "headline-here")]
+    [InlineData("Lone \uD800 surrogate \uDC00 halves", "lone-surrogate-halves")]
+    [InlineData("Plane \U0001FFFE nonchar and \uFDD0", "plane-nonchar-and")]
+    [InlineData("Emoji \U0001F600 stays out", "emoji-stays-out")]
     public void Derives_url_slugs(string text, string slug) => Assert.Equal(slug, Slug.From(text));
 
     [Fact]

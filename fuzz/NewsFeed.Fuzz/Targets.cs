@@ -1,0 +1,125 @@
+using NewsFeed.Web.Rendering;
+using NewsFeed.Web.Seeding;
+
+namespace NewsFeed.Fuzz;
+
+/// <summary>
+/// The fuzz targets: each takes a file's bytes and runs a format reader below <see cref="SeedReader"/>'s
+/// per-file boundary (which would turn any exception into a problem and hide it). Any exception that escapes is a
+/// crash for afl: a reader that does not turn its input's faults into problems. So is an accepted article or author
+/// with nothing to show as its headline or name, or a problem that does not name the file.
+/// </summary>
+internal static class Targets
+{
+    public static readonly IReadOnlyDictionary<string, Action<byte[]>> All = new Dictionary<string, Action<byte[]>>
+    {
+        ["front-matter"] = FrontMatterFile,
+        ["text-page"] = TextPageFile,
+        ["markdown"] = MarkdownBody,
+    };
+
+    // Created on first use: instrumented code (the renderer's constructor) must not run before SharpFuzz has set up
+    // its shared memory, which happens inside Fuzzer.OutOfProcess.Run.
+    private static readonly Lazy<MarkdownRenderer> LazyRenderer = new(() => new MarkdownRenderer());
+
+    private static MarkdownRenderer Renderer => LazyRenderer.Value;
+
+    // An empty seeds folder: every image and avatar path is "not there", which is a warning, not an error.
+    private static readonly string Root = Directory.CreateTempSubdirectory("newsfeed-fuzz-").FullName;
+
+    /// <summary>The bytes as a Markdown article's front matter (body not rendered), as a sidecar, and as an author file.</summary>
+    private static void FrontMatterFile(byte[] bytes)
+    {
+        var (text, article) = Decode(bytes, "article.md");
+        if (text is null)
+        {
+            return;
+        }
+
+        var seed = MarkdownArticleReader.Read(text, DateTime.UnixEpoch, article.Context(Root, Renderer, storedAsIs: true));
+        article.Verify(seed is null ? null : seed.Headline);
+
+        var sidecar = new Problems("page.txt.yml");
+        var fields = FrontMatter.Parse(text, 1, sidecar.Sink);
+        if (!fields.Unreadable)
+        {
+            ArticleFields.Read(fields, sidecar.Context(Root, Renderer));
+            fields.WarnUnknown("the sidecar");
+        }
+
+        sidecar.Verify(null);
+
+        var author = new Problems("authors/someone.md");
+        var authorSeed = AuthorFileReader.Read(text, author.Context(Root, Renderer, storedAsIs: true));
+        author.Verify(authorSeed?.Name);
+    }
+
+    private static void TextPageFile(byte[] bytes)
+    {
+        var (text, page) = Decode(bytes, "page.txt");
+        if (text is null)
+        {
+            return;
+        }
+
+        var seed = TextPageReader.Read(text, null, DateTime.UnixEpoch, page.Context(Root, Renderer));
+        page.Verify(seed?.Headline);
+    }
+
+    private static void MarkdownBody(byte[] bytes)
+    {
+        var (text, _) = Decode(bytes, "body.md");
+        if (text is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var body = Renderer.Render(text);
+            if (body.Html.Contains("<script", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException("rendered HTML holds a script element");
+            }
+        }
+        catch (MarkdownRenderException)
+        {
+            // Refused input: the import reports it as the file's problem.
+        }
+    }
+
+    private static (string? Text, Problems Problems) Decode(byte[] bytes, string path)
+    {
+        var problems = new Problems(path);
+        return (SeedReader.Decode(bytes, problems.Sink), problems);
+    }
+
+    private sealed class Problems(string path)
+    {
+        private readonly List<SeedProblem> _list = [];
+
+        public ProblemSink Sink => new(path, _list);
+
+        public SeedContext Context(string root, MarkdownRenderer renderer, bool storedAsIs = false) =>
+            new(root, path, Sink, renderer, storedAsIs);
+
+        /// <param name="accepted">What the accepted file shows as its title (headline, name); null when it was refused.</param>
+        public void Verify(string? accepted)
+        {
+            if (_list.Exists(p => p.Path != path || p.Line < 0 || p.Column < 0 || string.IsNullOrWhiteSpace(p.Message)))
+            {
+                throw new InvalidOperationException("a problem without this file's path, a valid position or a message");
+            }
+
+            if (accepted is not null && VisibleText.IsBlank(accepted))
+            {
+                throw new InvalidOperationException("an accepted file with a blank headline or name");
+            }
+
+            if (accepted is not null && _list.Exists(p => p.IsError))
+            {
+                throw new InvalidOperationException("a file with errors was accepted");
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace NewsFeed.Web.Seeding;
+
+/// <summary>
+/// Whether a text shows anything to a reader. A headline of spaces, of zero-width spaces (U+200B), of a byte-order
+/// mark or of combining marks alone is as empty on the page as no headline, so each rule that needs text uses this.
+/// </summary>
+public static class VisibleText
+{
+    public static bool IsBlank(string? text)
+    {
+        if (text is null)
+        {
+            return true;
+        }
+
+        foreach (var c in text)
+        {
+            switch (CharUnicodeInfo.GetUnicodeCategory(c))
+            {
+                case UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                    or UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.NonSpacingMark
+                    or UnicodeCategory.EnclosingMark or UnicodeCategory.SpacingCombiningMark:
+                    continue;
+                default:
+                    // Letters, digits, punctuation, symbols; also surrogates (emoji) and private-use glyphs.
+                    return false;
+            }
+        }
+
+        return true;
+    }
+}
