@@ -14,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddNewsLogging();
 builder.AddSite();
+builder.AddStaticAssets();
 builder.AddNewsStore();
 builder.AddSeeding();
 builder.AddPreview();
@@ -23,6 +24,7 @@ builder.Services.AddRazorPages(options => options.Conventions.AddPagedRoutes());
 builder.Services.AddSingleton<NewsFeed.Web.Pages.Components.SectionNavViewComponent.Memo>();
 
 var app = builder.Build();
+app.EnsureStaticAssets();
 
 // Cached pages are answered before anything else runs: that is what makes them as cheap as static files.
 app.UsePageCacheLookup();

@@ -17,6 +17,7 @@ public sealed partial class PreviewWatchService(
     PreviewChanges changes,
     IOptions<PreviewOptions> options,
     IOptions<SeedOptions> seeds,
+    TimeProvider time,
     ILogger<PreviewWatchService> logger) : IHostedLifecycleService, IDisposable
 {
     // With the default debounce, a file that stays locked is read anyway (and its problem reported) after about 3 s.
@@ -199,8 +200,11 @@ public sealed partial class PreviewWatchService(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A failed import (the folder vanished, the store is locked) must not end watching: the next save retries.
+            // The editor hears of it where they look, on the problems bar of the open page, not only in the log.
             var what = paths is null ? "the seeds folder" : string.Join(", ", paths);
             LogImportFailed(e, what);
+            status.SetFailed(paths, e, time.GetUtcNow().UtcDateTime);
+            changes.Publish(paths ?? []);
         }
     }
 

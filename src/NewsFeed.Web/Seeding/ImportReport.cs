@@ -46,4 +46,33 @@ public sealed class SeedImportStatus
     public ImportReport? Last => _last;
 
     internal void Set(ImportReport report) => _last = report;
+
+    /// <summary>
+    /// An import of <paramref name="paths"/> (null: the whole folder) that failed as a whole (the store refused the
+    /// write, the folder vanished, a bug): those files are reported as skipped with this error, beside the rest of the
+    /// last report, so the preview's problems bar tells the editor why the save is not on the page.
+    /// </summary>
+    internal void SetFailed(IReadOnlyCollection<string>? paths, Exception failure, DateTime nowUtc)
+    {
+        var last = _last;
+        var files = (last?.Files ?? []).ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var failed = paths ?? [SeedsFolder];
+        foreach (var path in failed)
+        {
+            var problem = new SeedProblem(path, 0, 0, ProblemSeverity.Error,
+                $"this save could not be imported ({failure.GetType().Name}: {FirstLine(failure.Message)}); readers see the last good version, and the next save tries again");
+            files[path] = new SeedFileResult(path, SeedFileState.Skipped, [problem], files.GetValueOrDefault(path)?.ArticleSlug);
+        }
+
+        _last = new ImportReport([.. files.Values.OrderBy(f => f.Path, StringComparer.Ordinal)], 0, TimeSpan.Zero, nowUtc);
+    }
+
+    /// <summary>How a failure of the whole folder is named where a file's path would be.</summary>
+    public const string SeedsFolder = "(the seeds folder)";
+
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.Length > 200 ? line[..200] + "…" : line;
+    }
 }
