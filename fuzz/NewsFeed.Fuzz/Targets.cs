@@ -81,6 +81,12 @@ internal static class Targets
             {
                 throw new InvalidOperationException("rendered HTML holds a script element");
             }
+
+            // What the store keeps must be Unicode: PostgreSQL's driver refuses half a surrogate pair.
+            if (VisibleText.UnpairedSurrogateAt(body.Html) >= 0 || VisibleText.UnpairedSurrogateAt(body.PlainText) >= 0)
+            {
+                throw new InvalidOperationException("rendered text holds an unpaired surrogate");
+            }
         }
         catch (MarkdownRenderException)
         {
@@ -109,6 +115,17 @@ internal static class Targets
             if (_list.Exists(p => p.Path != path || p.Line < 0 || p.Column < 0 || string.IsNullOrWhiteSpace(p.Message)))
             {
                 throw new InvalidOperationException("a problem without this file's path, a valid position or a message");
+            }
+
+            // Problems go to logs, JSON and terminals: no control characters, no half surrogate pairs.
+            if (_list.Exists(p => p.Message.Any(char.IsControl) || VisibleText.UnpairedSurrogateAt(p.Message) >= 0))
+            {
+                throw new InvalidOperationException("a problem message that a log line or a JSON writer cannot take");
+            }
+
+            if (accepted is not null && VisibleText.UnpairedSurrogateAt(accepted) >= 0)
+            {
+                throw new InvalidOperationException("an accepted headline or name with an unpaired surrogate");
             }
 
             if (accepted is not null && VisibleText.IsBlank(accepted))

@@ -31,4 +31,25 @@ public static class VisibleText
 
         return true;
     }
+
+    /// <summary>
+    /// The index of the first half of a surrogate pair that stands alone, or -1. Such text is not Unicode: UTF-8 cannot
+    /// encode it (PostgreSQL's driver refuses it, and with it a whole import), nor can JSON writers.
+    /// </summary>
+    public static int UnpairedSurrogateAt(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

@@ -55,6 +55,9 @@ public static class HostileSeedCorpus
         yield return Bad("slip-sidecar-open.txt", "News Feed\n\nSidecar slip\n\n1 min read\nA body line.\n", "text page whose sidecar is broken");
         yield return Ok("slip-sidecar-open.txt.yml", "published: [\n", "sidecar with published: [ (its page is skipped; the error names the sidecar)");
         yield return Bad("slip-long-caption.txt", $"News Feed\n\nLong caption\n\n1 min read\nLong caption\n{new string('c', 2000)} (Credit)\n\nBody.\n", "captured caption longer than the store's column (PostgreSQL refused the whole import)");
+        yield return Bad("slip-surrogate-escape.md", Md("headline: \"Half \\uD800 a pair\"\npublished: 2025-01-01"), "a YAML escape for half a surrogate pair (PostgreSQL's driver would refuse the text)");
+        yield return Bad("slip-surrogate-key.md", Md("headline: Odd key\npublished: 2025-01-01\n\"\\uDC00key\": x"), "a field name escaping half a surrogate pair");
+        yield return Bad("slip-bad-escape.md", Md("headline: \"\\uDDDD\\uD=DDD\"\npublished: 2025-01-01"), "a \\u escape that is not hex (the front-matter fuzzer's find)");
         yield return Ok("slip-section-no-letters.md", Md("headline: Section of marks\nslug: section-of-marks\npublished: 2025-01-01\nsection: \"!!!\""), "section with no letters: shown without a section");
         yield return Ok("slip-str-tag.md", Md("headline: !!str 2025\nslug: str-tag\npublished: 2025-01-01"), "!!str on a text is what the value is anyway");
 

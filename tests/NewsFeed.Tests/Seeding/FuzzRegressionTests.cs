@@ -48,7 +48,11 @@ public sealed class FuzzRegressionTests
 
         Assert.DoesNotContain(logger.Entries, e => e.Level >= LogLevel.Error);
         Assert.NotNull(document);
-        Assert.All(document.Problems, p => Assert.Equal(path, p.Path));
+        Assert.All(document.Problems, p =>
+        {
+            Assert.Equal(path, p.Path);
+            Assert.True(VisibleText.UnpairedSurrogateAt(p.Message) < 0 && !p.Message.Any(char.IsControl), p.Message);
+        });
         if (document.HasErrors)
         {
             Assert.Null(document.Article);
