@@ -71,9 +71,13 @@ public sealed class SeedCheckCommand(TextWriter output, TextWriter error)
         var shown = seeds is null ? root : Path.TrimEndingDirectorySeparator(seeds);
 
         IReadOnlyList<SeedDocument> documents;
+        // A bug the reader meets in a file (an exception nobody expected) goes to stderr with its stack, as the app logs it.
+        using var logging = LoggerFactory.Create(logs => logs.AddSimpleConsole(console => console.SingleLine = true)
+            .AddFilter((_, level) => level >= LogLevel.Error)
+            .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
         try
         {
-            var reader = new SeedReader(new MarkdownRenderer(), Options.Create(configured));
+            var reader = new SeedReader(new MarkdownRenderer(), Options.Create(configured), logging.CreateLogger<SeedReader>());
             documents = await reader.ReadFolderAsync(root, cancellationToken);
         }
         catch (SeedsFolderMissingException) when (seeds is not null)
@@ -87,6 +91,21 @@ public sealed class SeedCheckCommand(TextWriter output, TextWriter error)
             return CouldNotRun;
         }
 
+        try
+        {
+            return await ReportAsync(documents, root, shown, format);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // No file reaches here (the reader turns each into problems): this is our bug, and the exit code says
+            // "could not run", never a crash that a content CI would read as "the seeds are broken".
+            await error.WriteLineAsync($"check: NewsFeed failed while checking ({e.GetType().Name}); this is a bug in NewsFeed:\n{e}");
+            return CouldNotRun;
+        }
+    }
+
+    private async Task<int> ReportAsync(IReadOnlyList<SeedDocument> documents, string root, string shown, string format)
+    {
         SeedValidator.Validate(documents);
         var problems = documents.SelectMany(d => d.Problems)
             .OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Column)

@@ -22,6 +22,27 @@ public sealed class SeedCheckCommandTests
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     [Fact]
+    public async Task The_hostile_corpus_exits_1_with_an_error_line_for_every_bad_file_and_nothing_on_stderr()
+    {
+        using var seeds = SeedFolder.Create().With(new MarkdownArticle("Good one").WithSlug("good-one"));
+        foreach (var entry in NewsFeed.Tests.Hardening.HostileSeedCorpus.Entries())
+        {
+            seeds.WriteBytes(entry.Path, entry.Content);
+        }
+
+        var (exitCode, output, error) = await CheckAsync(new SeedOptions(), "--seeds", seeds.Root);
+
+        Assert.Equal(SeedCheckCommand.HasErrors, exitCode);
+        Assert.Equal("", error);
+        var errorLines = Lines(output).Where(l => l.Contains(": error: ", StringComparison.Ordinal)).ToList();
+        foreach (var bad in NewsFeed.Tests.Hardening.HostileSeedCorpus.Entries().Where(e => e.MustFail))
+        {
+            Assert.Contains(errorLines, l => l.StartsWith($"{seeds.Root}/{bad.Path}:", StringComparison.Ordinal)
+                || l.StartsWith($"{seeds.Root}/{bad.Path}.yml:", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task A_clean_folder_exits_0_with_a_summary()
     {
         using var seeds = SeedFolder.Create().WithOriginal().With(new MarkdownArticle("Story"));
