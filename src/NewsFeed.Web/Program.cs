@@ -21,7 +21,6 @@ builder.AddPreview();
 builder.AddPageCaching();
 builder.AddHealth();
 builder.Services.AddRazorPages(options => options.Conventions.AddPagedRoutes());
-builder.Services.AddSingleton<NewsFeed.Web.Pages.Components.SectionNavViewComponent.Memo>();
 
 var app = builder.Build();
 app.EnsureStaticAssets();

@@ -28,6 +28,28 @@ public sealed class CachingOptions
     [Range(0, 3600)]
     public int StorePollSeconds { get; set; } = 2;
 
+    /// <summary>
+    /// The <c>Cache-Control</c> of every page and feed. The default lets browsers keep nothing without asking (they
+    /// revalidate, and get a 304 while the page is unchanged) and lets a shared cache in front keep a page for ten
+    /// minutes and serve it a little stale while it fetches a new one; NewsFeed purges that cache by key on every
+    /// change (<see cref="PurgeUrls"/>), so the ten minutes are a bound for a cache that is not told.
+    /// </summary>
+    [Required]
+    public string CacheControl { get; set; } = "public, max-age=0, s-maxage=600, stale-while-revalidate=30";
+
+    /// <summary>
+    /// The response header that lists a page's dependency keys, space-separated, for a shared cache to purge by:
+    /// <c>xkey</c> (Varnish with varnish-modules), <c>Surrogate-Key</c> (Fastly), <c>Cache-Tag</c> (Cloudflare). Empty:
+    /// not sent.
+    /// </summary>
+    public string KeysHeader { get; set; } = "xkey";
+
+    /// <summary>
+    /// Shared caches to purge after each change: each gets a <c>PURGE</c> request whose <see cref="KeysHeader"/>-named
+    /// <c>-purge</c> header (<c>xkey-purge</c>) lists the change's keys (<c>all</c> for everything); see deploy/varnish.
+    /// </summary>
+    public IList<Uri> PurgeUrls { get; } = [];
+
     /// <summary>The cache's memory budget; least recently used entries go first when it is full.</summary>
     [Range(1, 4096)]
     public int SizeLimitMegabytes { get; set; } = 100;

@@ -34,6 +34,9 @@ public static class CachingServiceCollectionExtensions
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
 
         builder.Services.AddSingleton<SiteContent>();
+        builder.Services.AddHttpClient(SharedCachePurge.ClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
+        builder.Services.AddSingleton<SharedCachePurge>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SharedCachePurge>());
         builder.Services.AddHostedService<ScheduledPublishing>();
         builder.Services.AddSingleton<StoreChanges>();
         builder.Services.AddHostedService(services => services.GetRequiredService<StoreChanges>());

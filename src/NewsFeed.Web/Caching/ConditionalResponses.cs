@@ -1,15 +1,17 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace NewsFeed.Web.Caching;
 
 /// <summary>
-/// Gives every 200 page or feed an <c>ETag</c> (a hash of the bytes sent, so each content coding has its own)
-/// and a <c>Last-Modified</c> (the last content change), and answers a matching conditional request with 304.
-/// It runs inside the page cache and outside response compression: the cache stores the compressed bytes
-/// together with both headers, and from then on answers conditional requests itself.
+/// Gives every 200 page or feed an <c>ETag</c> (a hash of the bytes sent, so each content coding has its own), a
+/// <c>Last-Modified</c> (the last change of what the page shows: of its dependency keys), the configured
+/// <c>Cache-Control</c> and the keys header a shared cache purges by, and answers a matching conditional request with
+/// 304. It runs inside the page cache and outside response compression: the cache stores the compressed bytes
+/// together with these headers, and from then on answers conditional requests itself.
 /// </summary>
-internal sealed class ConditionalResponses(RequestDelegate next, SiteContent content)
+internal sealed class ConditionalResponses(RequestDelegate next, SiteContent content, IOptions<CachingOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -19,6 +21,14 @@ internal sealed class ConditionalResponses(RequestDelegate next, SiteContent con
             return;
         }
 
+        // The page records what it shows here (the page cache, when on, has put one in already).
+        var dependencies = context.Features.Get<PageDependencies>();
+        if (dependencies is null)
+        {
+            dependencies = new PageDependencies();
+            context.Features.Set(dependencies);
+        }
+
         var response = context.Response;
         await using var buffer = await BufferedResponse.RunAsync(context, next);
 
@@ -26,9 +36,19 @@ internal sealed class ConditionalResponses(RequestDelegate next, SiteContent con
         {
             var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
             var etag = new EntityTagHeaderValue($"\"{Convert.ToBase64String(hash, 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"");
-            var lastModified = content.LastModified;
+            var lastModified = content.LastModifiedOf(dependencies.Keys);
             response.Headers.ETag = etag.ToString();
             response.GetTypedHeaders().LastModified = lastModified;
+            if (!response.Headers.ContainsKey(HeaderNames.CacheControl))
+            {
+                response.Headers.CacheControl = options.Value.CacheControl;
+            }
+
+            if (options.Value.KeysHeader is { Length: > 0 } keysHeader)
+            {
+                // "all" too: the key a purge of everything names.
+                response.Headers[keysHeader] = string.Join(' ', dependencies.Keys.Order(StringComparer.Ordinal).Append(ContentKeys.Any));
+            }
 
             // With the page cache on, the conditional headers never get here: it answers them from its entry.
             if (IsNotModified(context.Request, etag, lastModified))

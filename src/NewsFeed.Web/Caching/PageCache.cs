@@ -15,9 +15,12 @@ namespace NewsFeed.Web.Caching;
 /// whole pipeline and is stored on the way out (<see cref="PageCacheFill"/>).
 /// </summary>
 /// <remarks>
-/// Entries live in a generation that <see cref="Clear"/> replaces: a page rendered from old content and stored
-/// after a change lands in the dead generation and is never served. Within a generation the memory budget is kept
-/// by a sweep (entries not hit since the previous sweep go first), so a hit only bumps a counter.
+/// Each entry keeps the dependency keys its page recorded (<see cref="PageDependencies"/>), and a content change
+/// evicts exactly the entries whose keys it names (<see cref="Evict"/>). A page rendered before a change and stored
+/// after it is refused by the eviction sequence: every eviction of a key is numbered, and an entry rendered before
+/// the last eviction of one of its keys is not kept. A change of everything replaces the whole generation. Within a
+/// generation the memory budget is kept by a sweep (entries not hit since the previous sweep go first), so a hit only
+/// bumps a counter.
 /// </remarks>
 public sealed class PageCache(IOptions<CachingOptions> options, IResponseCompressionProvider compression, IMeterFactory meters)
 {
@@ -26,7 +29,9 @@ public sealed class PageCache(IOptions<CachingOptions> options, IResponseCompres
     private readonly long _budget = options.Value.SizeLimitMegabytes * 1024L * 1024L;
     private readonly ConcurrentDictionary<string, string> _codings = new(StringComparer.Ordinal);
     private readonly (Counter<long> Hits, Counter<long> Misses) _counters = CreateCounters(meters);
+    private readonly ConcurrentDictionary<string, long> _evictedAt = new(StringComparer.Ordinal);
     private Generation _current = new();
+    private long _sequence;
 
     /// <summary>Bytes held by the current generation (bodies and header values, roughly).</summary>
     public long Bytes => Volatile.Read(ref _current).Bytes;
@@ -34,8 +39,50 @@ public sealed class PageCache(IOptions<CachingOptions> options, IResponseCompres
     /// <summary>Entries in the current generation.</summary>
     public int Count => Volatile.Read(ref _current).Paths.Values.Sum(p => p.Entries.Count);
 
-    /// <summary>Forgets every page: called on every content change.</summary>
-    public void Clear() => Volatile.Write(ref _current, new Generation());
+    /// <summary>Forgets every page (the store was rebuilt, settings changed).</summary>
+    public void Clear()
+    {
+        Interlocked.Increment(ref _sequence);
+        Volatile.Write(ref _current, new Generation());
+    }
+
+    /// <summary>The eviction sequence now: taken before a page renders, and handed to <see cref="Add"/> with it.</summary>
+    internal long Sequence => Interlocked.Read(ref _sequence);
+
+    /// <summary>Forgets every page that shows something <paramref name="change"/> touched; the rest stay.</summary>
+    /// <returns>How many entries went.</returns>
+    public int Evict(ContentChange change)
+    {
+        if (change.Everything)
+        {
+            var count = Count;
+            Clear();
+            return count;
+        }
+
+        // Numbered first, removed second: an entry stored meanwhile either sees the number and removes itself, or is
+        // already in the key index when the removal below walks it.
+        var sequence = Interlocked.Increment(ref _sequence);
+        foreach (var key in change.Keys)
+        {
+            _evictedAt[key] = sequence;
+        }
+
+        var generation = Current;
+        var evicted = 0;
+        foreach (var key in change.Keys)
+        {
+            if (generation.ByKey.TryRemove(key, out var entries))
+            {
+                foreach (var (entry, node) in entries)
+                {
+                    evicted += Remove(generation, node, entry) ? 1 : 0;
+                }
+            }
+        }
+
+        return evicted;
+    }
 
     internal Generation Current => Volatile.Read(ref _current);
 
@@ -62,9 +109,9 @@ public sealed class PageCache(IOptions<CachingOptions> options, IResponseCompres
         return false;
     }
 
-    internal void Add(Generation generation, HttpContext context, string[] varyByQuery, PageCacheEntry entry)
+    internal void Add(Generation generation, HttpContext context, string[] varyByQuery, PageCacheEntry entry, long renderedAt)
     {
-        if (entry.Size > _budget / 4)
+        if (entry.Size > _budget / 4 || IsStale(entry, renderedAt))
         {
             return;
         }
@@ -76,12 +123,19 @@ public sealed class PageCache(IOptions<CachingOptions> options, IResponseCompres
             return;
         }
 
-        var key = SubKey(context, varyByQuery);
+        var key = entry.SubKey;
         if (node.Entries.TryGetValue(key, out var old))
         {
             if (node.Entries.TryUpdate(key, entry, old))
             {
                 Interlocked.Add(ref generation.Bytes, entry.Size - old.Size);
+                foreach (var dependency in old.Keys)
+                {
+                    if (generation.ByKey.TryGetValue(dependency, out var entries))
+                    {
+                        entries.TryRemove(old, out _);
+                    }
+                }
             }
         }
         else if (node.Entries.TryAdd(key, entry))
@@ -89,10 +143,53 @@ public sealed class PageCache(IOptions<CachingOptions> options, IResponseCompres
             Interlocked.Add(ref generation.Bytes, entry.Size);
         }
 
+        foreach (var dependency in entry.Keys)
+        {
+            generation.ByKey.GetOrAdd(dependency, static _ => new()).TryAdd(entry, node);
+        }
+
+        if (IsStale(entry, renderedAt))
+        {
+            // A change evicted one of its keys while this was being stored.
+            Remove(generation, node, entry);
+        }
+
         if (Volatile.Read(ref generation.Bytes) > _budget)
         {
             Sweep(generation);
         }
+    }
+
+    private bool IsStale(PageCacheEntry entry, long renderedAt)
+    {
+        foreach (var key in entry.Keys)
+        {
+            if (_evictedAt.TryGetValue(key, out var evicted) && evicted > renderedAt)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Remove(Generation generation, PathNode node, PageCacheEntry entry)
+    {
+        if (!node.Entries.TryRemove(new KeyValuePair<string, PageCacheEntry>(entry.SubKey, entry)))
+        {
+            return false;
+        }
+
+        Interlocked.Add(ref generation.Bytes, -entry.Size);
+        foreach (var key in entry.Keys)
+        {
+            if (generation.ByKey.TryGetValue(key, out var entries))
+            {
+                entries.TryRemove(entry, out _);
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Entries not hit since the last sweep go; the rest start counting again. If that is not enough, all go.</summary>
@@ -107,11 +204,11 @@ public sealed class PageCache(IOptions<CachingOptions> options, IResponseCompres
         {
             foreach (var node in generation.Paths.Values)
             {
-                foreach (var (key, entry) in node.Entries)
+                foreach (var (_, entry) in node.Entries)
                 {
-                    if (entry.Hits == 0 && node.Entries.TryRemove(new KeyValuePair<string, PageCacheEntry>(key, entry)))
+                    if (entry.Hits == 0)
                     {
-                        Interlocked.Add(ref generation.Bytes, -entry.Size);
+                        Remove(generation, node, entry);
                     }
 
                     entry.Hits = 0;
@@ -166,7 +263,7 @@ public sealed class PageCache(IOptions<CachingOptions> options, IResponseCompres
         return (meter.CreateCounter<long>("newsfeed.page_cache.hits"), meter.CreateCounter<long>("newsfeed.page_cache.misses"));
     }
 
-    private string SubKey(HttpContext context, string[] varyByQuery)
+    internal string SubKey(HttpContext context, string[] varyByQuery)
     {
         var coding = Coding(context);
         if (varyByQuery.Length == 0)
@@ -181,6 +278,10 @@ public sealed class PageCache(IOptions<CachingOptions> options, IResponseCompres
     internal sealed class Generation
     {
         public readonly ConcurrentDictionary<string, PathNode> Paths = new(StringComparer.Ordinal);
+
+        /// <summary>Dependency key to the entries that recorded it (with the path node that holds each).</summary>
+        public readonly ConcurrentDictionary<string, ConcurrentDictionary<PageCacheEntry, PathNode>> ByKey = new(StringComparer.Ordinal);
+
         public long Bytes;
     }
 
@@ -196,8 +297,14 @@ public sealed class PageCache(IOptions<CachingOptions> options, IResponseCompres
 /// <summary>One stored response: what a hit sends, header for header and byte for byte.</summary>
 internal sealed class PageCacheEntry(
     string scheme, string host, KeyValuePair<string, StringValues>[] headers, byte[] body, EntityTagHeaderValue? etag, DateTimeOffset? lastModified,
-    long expiresAt)
+    long expiresAt, string subKey, string[] keys)
 {
+    /// <summary>Which of its path's entries this is (content coding, query values).</summary>
+    public string SubKey { get; } = subKey;
+
+    /// <summary>The dependency keys its page recorded: a change naming one of them evicts it.</summary>
+    public string[] Keys { get; } = keys;
+
     /// <summary>Scheme and host of the request it answered: HSTS, for one, is sent on HTTPS and not for localhost.</summary>
     public string Scheme { get; } = scheme;
 

@@ -46,6 +46,9 @@ internal sealed class PageCacheFill(RequestDelegate next, PageCache cache, IOpti
         // The generation is taken before rendering: a change during the render retires it, and what was
         // rendered from the old content is stored where nobody looks.
         var generation = cache.Current;
+        var renderedAt = cache.Sequence;
+        var dependencies = new PageDependencies();
+        context.Features.Set(dependencies);
         var request = context.Request;
         var (ifNoneMatch, ifModifiedSince) = (request.Headers.IfNoneMatch, request.Headers.IfModifiedSince);
         request.Headers.IfNoneMatch = StringValues.Empty;
@@ -69,10 +72,11 @@ internal sealed class PageCacheFill(RequestDelegate next, PageCache cache, IOpti
             var headers = response.Headers.Where(h => !NotStored.Contains(h.Key)).ToArray();
             var etag = response.Headers.ETag.Count == 1 && EntityTagHeaderValue.TryParse(response.Headers.ETag[0], out var parsed) ? parsed : null;
             var seconds = policy.Policy == CachePolicies.Search ? options.Value.SearchSeconds : options.Value.PageSeconds;
+            var vary = VaryByQuery(policy.Policy);
             var entry = new PageCacheEntry(
                 request.Scheme, request.Host.Value ?? "", headers, buffer.ToArray(), etag, response.GetTypedHeaders().LastModified,
-                Stopwatch.GetTimestamp() + (seconds * Stopwatch.Frequency));
-            cache.Add(generation, context, VaryByQuery(policy.Policy), entry);
+                Stopwatch.GetTimestamp() + (seconds * Stopwatch.Frequency), cache.SubKey(context, vary), [.. dependencies.Keys]);
+            cache.Add(generation, context, vary, entry, renderedAt);
             await PageCacheResponse.WriteAsync(context, entry, fromCache: false);
             return;
         }

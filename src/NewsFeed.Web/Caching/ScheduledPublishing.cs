@@ -32,7 +32,9 @@ public sealed partial class ScheduledPublishing(
                     if (next is { } published && published <= time.GetUtcNow().UtcDateTime)
                     {
                         LogDue(published);
-                        await content.ChangedAsync(stoppingToken);
+                        // Every article due by now appears: as if it had been added, on its page and in its listings.
+                        var appeared = await DueAsync(now, time.GetUtcNow().UtcDateTime, stoppingToken);
+                        await content.ChangedAsync(ArticleFacts.Changes(appeared.Select(a => ((ArticleFacts?)null, (ArticleFacts?)a))), stoppingToken);
                     }
                 }
             }
@@ -59,7 +61,24 @@ public sealed partial class ScheduledPublishing(
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled article due at {PublishedUtc:o} is public now; cached pages evicted")]
+    private async Task<List<ArticleFacts>> DueAsync(DateTime after, DateTime until, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        var rows = await db.Articles.Where(a => !a.IsDraft && a.PublishedUtc > after && a.PublishedUtc <= until)
+            .Select(a => new
+            {
+                a.Slug,
+                a.PublishedUtc,
+                Section = a.Section == null ? null : a.Section.Slug,
+                Author = a.Author == null ? null : a.Author.Slug,
+                Tags = a.Tags.Select(t => t.Slug).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(a => new ArticleFacts(a.Slug, a.PublishedUtc, false, a.Section, a.Author, a.Tags))];
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled article due at {PublishedUtc:o} is public now; the pages that list it are evicted")]
     private partial void LogDue(DateTime publishedUtc);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the next scheduled article")]

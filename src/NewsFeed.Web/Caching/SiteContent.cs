@@ -1,33 +1,115 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using NewsFeed.Web.Data;
+
 namespace NewsFeed.Web.Caching;
 
 /// <summary>
-/// When what readers see last changed: after every import, and when a scheduled article comes due. Each change
-/// empties the <see cref="PageCache"/> and moves <see cref="LastModified"/>.
+/// The one place a content change is published (<see cref="ChangedAsync"/>), by the import, scheduled publishing and
+/// the watch on other instances' imports alike. What listens: the page cache (evicts what the change touched), the
+/// section navigation (read again when a section's articles moved, and every page evicted when its links changed),
+/// the shared caches in front (<see cref="SharedCachePurge"/>), each page's Last-Modified, and whoever waits for
+/// <see cref="NextChange"/>.
 /// </summary>
-public sealed class SiteContent(PageCache cache, TimeProvider time)
+public sealed partial class SiteContent(
+    PageCache cache, SharedCachePurge purge, IServiceScopeFactory scopes, TimeProvider time, ILogger<SiteContent> logger) : IDisposable
 {
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _changedAt = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private DateTimeOffset _baseline = Truncate(time.GetUtcNow());
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private long _version;
-
-    /// <summary>The Last-Modified of every page and feed: whole seconds, as HTTP dates have no more.</summary>
-    public DateTimeOffset LastModified { get; private set; } = Truncate(time.GetUtcNow());
-
-    /// <summary>Moves on at every change: what was derived from an older version is stale.</summary>
-    public long Version => Interlocked.Read(ref _version);
+    private IReadOnlyList<SectionLink>? _sections;
 
     /// <summary>Completes at the next change (the scheduler re-reads the next due article then).</summary>
     public Task NextChange => Volatile.Read(ref _next).Task;
 
-    public Task ChangedAsync(CancellationToken cancellationToken)
+    /// <summary>The Last-Modified of a page that shows what <paramref name="keys"/> name: the latest change of any of them.</summary>
+    public DateTimeOffset LastModifiedOf(IEnumerable<string> keys)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        LastModified = Truncate(time.GetUtcNow());
-        Interlocked.Increment(ref _version);
-        cache.Clear();
-        Interlocked.Exchange(ref _next, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-        return Task.CompletedTask;
+        var last = _baseline;
+        foreach (var key in keys)
+        {
+            if (_changedAt.TryGetValue(key, out var at) && at > last)
+            {
+                last = at;
+            }
+        }
+
+        return last;
     }
+
+    /// <summary>The sections with at least one public article, for the header of every page; read once per change.</summary>
+    public async Task<IReadOnlyList<SectionLink>> SectionsAsync(CancellationToken cancellationToken) =>
+        Volatile.Read(ref _sections) ?? (_sections = await ReadSectionsAsync(cancellationToken));
+
+    public async Task ChangedAsync(ContentChange change, CancellationToken cancellationToken)
+    {
+        if (change.IsEmpty)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = Truncate(time.GetUtcNow());
+            if (change.Everything)
+            {
+                _baseline = now;
+                _changedAt.Clear();
+                Volatile.Write(ref _sections, null);
+            }
+            else
+            {
+                if (change.Keys.Any(k => k.StartsWith(ContentKeys.Section(""), StringComparison.Ordinal)))
+                {
+                    // A section's articles moved: its link may have come or gone, and every page shows the links.
+                    var before = Volatile.Read(ref _sections);
+                    var after = await ReadSectionsAsync(cancellationToken);
+                    Volatile.Write(ref _sections, after);
+                    if (before is null || !before.SequenceEqual(after))
+                    {
+                        change = change.With(new ContentChange(new HashSet<string>(StringComparer.Ordinal) { ContentKeys.SectionNav }));
+                    }
+                }
+
+                foreach (var key in change.Keys)
+                {
+                    _changedAt[key] = now;
+                }
+            }
+
+            var evicted = cache.Evict(change);
+            purge.Enqueue(change);
+            LogChanged(change.Everything ? "everything" : $"{change.Keys.Count} keys", evicted);
+            Interlocked.Exchange(ref _next, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<SectionLink>> ReadSectionsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var now = time.GetUtcNow().UtcDateTime;
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        return await db.Sections
+            .Where(s => s.Articles.Any(a => !a.IsDraft && a.PublishedUtc <= now))
+            .OrderBy(s => s.Name)
+            .Select(s => new SectionLink(s.Slug, s.Name))
+            .ToListAsync(cancellationToken);
+    }
+
+    public void Dispose() => _gate.Dispose();
 
     private static DateTimeOffset Truncate(DateTimeOffset value) =>
         new(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content change ({Touched}): {Evicted} cached pages evicted")]
+    private partial void LogChanged(string touched, int evicted);
 }
+
+/// <summary>A section link in the header.</summary>
+public sealed record SectionLink(string Slug, string Name);

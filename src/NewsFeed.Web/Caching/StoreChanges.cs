@@ -6,37 +6,54 @@ using NewsFeed.Web.Model;
 namespace NewsFeed.Web.Caching;
 
 /// <summary>
-/// How an instance learns that another instance's import changed the shared store: every import writes a new
-/// <see cref="Key"/> in its transaction, and this service reads it every <see cref="CachingOptions.StorePollSeconds"/>.
-/// A new value is a content change here too (<see cref="SiteContent.ChangedAsync"/>): cached pages go, and
-/// the next reader gets what the store holds now (after this instance's own imports that means one more
-/// eviction than needed, which costs a render per page). One row read by its key, so polling costs next to nothing,
-/// and it works the same on SQLite (several processes on one file) and PostgreSQL, with no other server.
+/// How an instance learns what another instance's import changed in the shared store: every import records its
+/// <see cref="ContentChange"/> (<see cref="RecordAsync"/>, in its transaction), and this service reads the records
+/// newer than the last it saw every <see cref="CachingOptions.StorePollSeconds"/> and publishes each as a change
+/// here (<see cref="SiteContent.ChangedAsync"/>): the same pages go as on the importing instance, and no others. One
+/// indexed range read per poll, the same on SQLite (several processes on one file) and PostgreSQL, with no other
+/// server. The records this instance wrote itself are skipped: it has applied them already.
 /// </summary>
 public sealed partial class StoreChanges(
     IServiceScopeFactory scopes, SiteContent content, IOptions<CachingOptions> options, TimeProvider time, ILogger<StoreChanges> logger)
     : BackgroundService
 {
-    /// <summary>The <see cref="StoreInfo"/> key an import rewrites when it commits.</summary>
-    public const string Key = "content";
+    /// <summary>Records older than this are deleted by the next import; an instance away longer starts with an empty cache anyway.</summary>
+    private static readonly TimeSpan Kept = TimeSpan.FromDays(1);
 
-    private string? _seen;
+    private readonly HashSet<long> _written = [];
 
-    /// <summary>Writes a new content version; called by the import inside its transaction.</summary>
-    public static async Task StampAsync(NewsDbContext db, CancellationToken cancellationToken)
+    private long _seen;
+
+    /// <summary>Records <paramref name="change"/> in the import's transaction (nothing for an empty change).</summary>
+    /// <returns>The record's id, for <see cref="Written"/> once the transaction has committed.</returns>
+    public static async Task<long?> RecordAsync(NewsDbContext db, ContentChange change, CancellationToken cancellationToken)
     {
-        var version = Guid.NewGuid().ToString("N");
-        if (await db.StoreInfo.Where(i => i.Key == Key).ExecuteUpdateAsync(s => s.SetProperty(i => i.Value, version), cancellationToken) == 0)
+        if (change.IsEmpty)
         {
-            db.StoreInfo.Add(new StoreInfo { Key = Key, Value = version });
-            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+
+        var now = DateTime.UtcNow;
+        var record = new ContentChangeRecord { Keys = change.ToString(), RecordedUtc = now };
+        db.ContentChanges.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        var old = now - Kept;
+        await db.ContentChanges.Where(c => c.RecordedUtc < old).ExecuteDeleteAsync(cancellationToken);
+        return record.Id;
+    }
+
+    /// <summary>A record this instance wrote (and has applied): the poll skips it.</summary>
+    public void Written(long id)
+    {
+        lock (_written)
+        {
+            _written.Add(id);
         }
     }
 
     /// <summary>
-    /// The version the store holds before the first page is served (the startup import has set up the store by
-    /// now): a change from here on, by anyone, is news. Read later, a change made meanwhile would be taken as
-    /// the starting point, and pages cached before it would stay.
+    /// The newest record before the first page is served (the startup import has set up the store by now): a change
+    /// from here on, by anyone, is news.
     /// </summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -45,7 +62,8 @@ public sealed partial class StoreChanges(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                _seen = await StoreInitializer.ReadInfoAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), Key, cancellationToken);
+                _seen = await scope.ServiceProvider.GetRequiredService<NewsDbContext>().ContentChanges
+                    .MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
             }
             catch (System.Data.Common.DbException e)
             {
@@ -71,12 +89,26 @@ public sealed partial class StoreChanges(
             {
                 await timer.WaitForNextTickAsync(stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
-                var current = await StoreInitializer.ReadInfoAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), Key, stoppingToken);
-                var seen = Interlocked.Exchange(ref _seen, current);
-                if (current != seen)
+                var seen = _seen;
+                var records = await scope.ServiceProvider.GetRequiredService<NewsDbContext>().ContentChanges
+                    .Where(c => c.Id > seen)
+                    .OrderBy(c => c.Id)
+                    .Select(c => new { c.Id, c.Keys })
+                    .ToListAsync(stoppingToken);
+                foreach (var record in records)
                 {
-                    LogChanged();
-                    await content.ChangedAsync(stoppingToken);
+                    _seen = record.Id;
+                    bool ours;
+                    lock (_written)
+                    {
+                        ours = _written.Remove(record.Id);
+                    }
+
+                    if (!ours)
+                    {
+                        LogChanged(record.Id);
+                        await content.ChangedAsync(ContentChange.Parse(record.Keys), stoppingToken);
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -91,9 +123,9 @@ public sealed partial class StoreChanges(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The store's content changed (another instance imported); cached pages evicted")]
-    private partial void LogChanged();
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another instance's import changed the store (change {ChangeId}); its pages evicted here too")]
+    private partial void LogChanged(long changeId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the store's content version; trying again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the store's content changes; trying again")]
     private partial void LogFailed(Exception exception);
 }

@@ -6,7 +6,7 @@ namespace NewsFeed.Web.Data;
 /// <summary>A teaser on the feed and on listing pages.</summary>
 public sealed record ArticleCard(
     string Slug, string Headline, string Excerpt, DateTime PublishedUtc, int ReadingMinutes,
-    string? AuthorName, string? SectionName, string? SectionSlug, HeroImage? Image, bool IsDraft = false, int Id = 0);
+    string? AuthorName, string? SectionName, string? SectionSlug, HeroImage? Image, bool IsDraft = false, int Id = 0, string? AuthorSlug = null);
 
 /// <summary>One page of a listing: its teasers, and whether a next page exists.</summary>
 public sealed record ArticlePage(IReadOnlyList<ArticleCard> Articles, int Number, bool HasMore);
@@ -36,7 +36,8 @@ public static class ArticleQueries
             a.Section == null ? null : a.Section.Slug,
             a.Image,
             a.IsDraft,
-            a.Id));
+            a.Id,
+            a.Author == null ? null : a.Author.Slug));
 
     /// <summary>
     /// Page <paramref name="number"/> (1-based) of newest-first teasers. Reads one row more than a page,

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Model;
 using NewsFeed.Web.Site;
@@ -81,6 +82,31 @@ internal sealed record Feed(
             _ => new Feed(site.Name, site.Description, site.Absolute(PagePaths.Home),
                 site.Absolute(FeedLinks.HomeRss), site.Absolute(FeedLinks.HomeJson), entries),
         };
+    }
+
+    /// <summary>A feed shows its listing and, whole, each of its articles with its author.</summary>
+    public void RecordDependencies(HttpContext context, FeedScope scope, string? slug)
+    {
+        context.DependsOn(scope switch
+        {
+            FeedScope.Author => ContentKeys.AuthorListing(slug!),
+            FeedScope.Tag => ContentKeys.Tag(slug!),
+            FeedScope.Section => ContentKeys.Section(slug!),
+            _ => ContentKeys.Newest,
+        });
+        if (scope == FeedScope.Author)
+        {
+            context.DependsOn(ContentKeys.Author(slug!));
+        }
+
+        foreach (var entry in Entries)
+        {
+            context.DependsOn(ContentKeys.Article(entry.Slug));
+            if (entry.Author is { } author)
+            {
+                context.DependsOn(ContentKeys.Author(author.Slug));
+            }
+        }
     }
 
     /// <summary>When the feed last changed: its newest item's update, or <paramref name="nowUtc"/> for an empty feed.</summary>

@@ -26,18 +26,24 @@ public static class FeedEndpoints
         app.MapGetAndHead("/sitemap.xml", async ([AsParameters] FeedServices s, IOptions<SitemapOptions> options, CancellationToken ct) =>
         {
             var urls = await Sitemaps.LoadAsync(s.Db, s.NowUtc, ct);
+            s.Http.DependsOn(ContentKeys.Sitemap);
             var perFile = options.Value.UrlsPerFile;
             return urls.Count > perFile ? Sitemaps.Index(urls, perFile, s.Site) : Sitemaps.UrlSet(urls, s.Site);
         });
         app.MapGetAndHead("/sitemap-{part:int}.xml", async (int part, [AsParameters] FeedServices s, IOptions<SitemapOptions> options, CancellationToken ct) =>
         {
             var urls = await Sitemaps.LoadAsync(s.Db, s.NowUtc, ct);
+            s.Http.DependsOn(ContentKeys.Sitemap);
             var perFile = options.Value.UrlsPerFile;
             // Parts exist only while /sitemap.xml is an index that names them.
             var parts = urls.Count > perFile ? urls.Chunk(perFile).ToList() : [];
             return part >= 1 && part <= parts.Count ? Sitemaps.UrlSet(parts[part - 1], s.Site) : TypedResults.NotFound();
         });
-        app.MapGetAndHead("/news-sitemap.xml", ([AsParameters] FeedServices s, CancellationToken ct) => Sitemaps.NewsAsync(s.Db, s.NowUtc, s.Site, ct));
+        app.MapGetAndHead("/news-sitemap.xml", ([AsParameters] FeedServices s, CancellationToken ct) =>
+        {
+            s.Http.DependsOn(ContentKeys.Sitemap);
+            return Sitemaps.NewsAsync(s.Db, s.NowUtc, s.Site, ct);
+        });
 
         app.MapGetAndHead("/robots.txt", (IOptions<SiteOptions> site) => TypedResults.Text(
             $"""
@@ -64,12 +70,14 @@ public static class FeedEndpoints
     {
         var now = s.NowUtc;
         var feed = await Feed.LoadAsync(s.Db, scope, slug, now, s.Site, ct);
+        feed?.RecordDependencies(s.Http, scope, slug);
         return feed is null ? TypedResults.NotFound() : Rss.Result(feed, s.Site, now);
     }
 
     private static async Task<IResult> JsonAsync(FeedServices s, FeedScope scope, string? slug, CancellationToken ct)
     {
         var feed = await Feed.LoadAsync(s.Db, scope, slug, s.NowUtc, s.Site, ct);
+        feed?.RecordDependencies(s.Http, scope, slug);
         return feed is null ? TypedResults.NotFound() : JsonFeed.Result(feed, s.Site);
     }
 
@@ -78,7 +86,7 @@ public static class FeedEndpoints
         app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
 
     /// <summary>What every feed endpoint needs, bound with [AsParameters].</summary>
-    internal sealed record FeedServices(NewsDbContext Db, TimeProvider Time, IOptions<SiteOptions> Options)
+    internal sealed record FeedServices(NewsDbContext Db, TimeProvider Time, IOptions<SiteOptions> Options, HttpContext Http)
     {
         public DateTime NowUtc { get; } = Time.GetUtcNow().UtcDateTime;
 

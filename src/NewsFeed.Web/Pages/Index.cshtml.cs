@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Preview;
 
@@ -20,6 +21,7 @@ public sealed class IndexModel(NewsDbContext db, TimeProvider time, IOptions<Pre
         }
 
         Feed = await db.Articles.Visible(time.GetUtcNow().UtcDateTime, preview.Value).ToPageAsync(pageNumber ?? 1, cancellationToken);
+        HttpContext.DependsOn(ContentKeys.Newest, Feed.Articles);
         return Paging.PageOrNotFound(this, Feed);
     }
 }

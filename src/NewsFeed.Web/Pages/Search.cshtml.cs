@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Search;
 
@@ -27,6 +28,7 @@ public sealed class SearchModel(NewsDbContext db, TimeProvider time) : PageModel
         }
 
         ViewData["SearchQuery"] = Query;
+        HttpContext.DependsOn(ContentKeys.Search);
         if (string.IsNullOrWhiteSpace(Query))
         {
             return Page();

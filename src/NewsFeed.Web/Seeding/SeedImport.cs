@@ -16,6 +16,7 @@ public sealed partial class SeedImport(
     IServiceScopeFactory scopes,
     SeedImportStatus status,
     SiteContent content,
+    StoreChanges storeChanges,
     IOptions<PreviewOptions> preview,
     IOptions<SeedOptions> options,
     IHostEnvironment environment,
@@ -120,12 +121,16 @@ public sealed partial class SeedImport(
 
         await using var scope = scopes.CreateAsyncScope();
         var importer = new SeedImporter(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
-        var (files, deleted) = await importer.ImportAsync(documents, cancellationToken);
+        var (files, deleted, change, record) = await importer.ImportAsync(documents, cancellationToken);
+        if (record is { } id)
+        {
+            storeChanges.Written(id);
+        }
 
         var report = new ImportReport(files, deleted, Stopwatch.GetElapsedTime(started), time.GetUtcNow().UtcDateTime);
         status.Set(report);
-        // Every import, even one that changed nothing: cached pages never outlive the content they show.
-        await content.ChangedAsync(cancellationToken);
+        // Only what the import touched (nothing, when nothing changed): the rest of the cache stays.
+        await content.ChangedAsync(change, cancellationToken);
         return report;
     }
 

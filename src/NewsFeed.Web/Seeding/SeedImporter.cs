@@ -13,7 +13,7 @@ namespace NewsFeed.Web.Seeding;
 /// </summary>
 public sealed class SeedImporter(NewsDbContext db)
 {
-    public async Task<(IReadOnlyList<SeedFileResult> Files, int Deleted)> ImportAsync(
+    public async Task<(IReadOnlyList<SeedFileResult> Files, int Deleted, ContentChange Change, long? ChangeRecord)> ImportAsync(
         IReadOnlyList<SeedDocument> documents, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -31,6 +31,10 @@ public sealed class SeedImporter(NewsDbContext db)
         var replaced = new HashSet<string>(StringComparer.Ordinal);
         var storedSlugs = existing.Values.Select(a => a.Slug).ToHashSet(StringComparer.Ordinal);
         var reassigned = false;
+        // What the change touches: each written or deleted article as it was and as it is now.
+        var touched = new List<(ArticleFacts? Before, ArticleFacts? After)>();
+        var authorSlugs = authorIds.ToDictionary(a => a.Value, a => a.Key);
+        var authorKeys = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var document in ordered)
         {
@@ -60,9 +64,11 @@ public sealed class SeedImporter(NewsDbContext db)
                 if (current.AuthorId != authorId)
                 {
                     // An author file appeared or vanished since: the article itself is unchanged.
+                    var before = await FactsAsync(db.Articles.Where(a => a.Id == current.Id), cancellationToken);
                     await db.Articles.Where(a => a.Id == current.Id)
                         .ExecuteUpdateAsync(s => s.SetProperty(a => a.AuthorId, authorId), cancellationToken);
                     reassigned = true;
+                    touched.AddRange(before.Select(b => ((ArticleFacts?)b, (ArticleFacts?)(b with { Author = authorId is { } a ? authorSlugs[a] : null }))));
                 }
 
                 results.Add(new(document.Path, SeedFileState.Unchanged, document.Problems, current.Slug));
@@ -71,10 +77,19 @@ public sealed class SeedImporter(NewsDbContext db)
 
             // Replace: the old row of this file, and any other row holding the slug this file now claims (a new
             // file with a new slug, as in every file of a first import, has nothing to replace).
+            var after = new ArticleFacts(seed.Slug, seed.PublishedUtc, seed.IsDraft, seed.Section is null ? null : Slug.From(seed.Section),
+                authorId is { } assigned ? authorSlugs[assigned] : null, [.. seed.Tags.Select(Slug.From)]);
             if (existing.ContainsKey(document.Path) || storedSlugs.Contains(seed.Slug))
             {
-                await db.Articles.Where(a => a.SourcePath == document.Path || a.Slug == seed.Slug)
-                    .ExecuteDeleteAsync(cancellationToken);
+                var replacing = db.Articles.Where(a => a.SourcePath == document.Path || a.Slug == seed.Slug);
+                var before = await FactsAsync(replacing, cancellationToken);
+                await replacing.ExecuteDeleteAsync(cancellationToken);
+                touched.Add((before.FirstOrDefault(b => b.Slug == seed.Slug) ?? before.FirstOrDefault(), after));
+                touched.AddRange(before.Where(b => b.Slug != seed.Slug && before.Count > 1).Select(b => ((ArticleFacts?)b, (ArticleFacts?)null)));
+            }
+            else
+            {
+                touched.Add((null, after));
             }
 
             replaced.UnionWith(existing.Values.Where(a => a.Slug == seed.Slug && a.SourcePath != document.Path).Select(a => a.SourcePath));
@@ -100,15 +115,31 @@ public sealed class SeedImporter(NewsDbContext db)
 
         var seen = documents.Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
         var vanished = existing.Values.Where(a => !seen.Contains(a.SourcePath)).Select(a => a.Id).ToList();
+        if (vanished.Count > 0)
+        {
+            touched.AddRange((await FactsAsync(db.Articles.Where(a => vanished.Contains(a.Id)), cancellationToken)).Select(b => ((ArticleFacts?)b, (ArticleFacts?)null)));
+        }
+
         var deleted = vanished.Count == 0 ? 0 : await db.Articles.Where(a => vanished.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
 
+        var change = ArticleFacts.Changes(touched);
+        foreach (var slug in ordered.Where(d => authorsChanged.Contains(d.Path)).SelectMany(AuthorSlugsOf))
+        {
+            // An author's name, title, bio or avatar: the author's page, card and bylines.
+            authorKeys.Add(ContentKeys.Author(slug));
+            authorKeys.Add(ContentKeys.AuthorIndex);
+        }
+
+        change = change.With(new ContentChange(authorKeys));
+
         // A restart with nothing changed skips the clean-up: it reads every tag, section and index row.
+        long? record = null;
         if (added.Count > 0 || deleted > 0 || reassigned || authorsChanged.Count > 0)
         {
             await DeleteOrphansAsync(authorIds, cancellationToken);
             await ArticleSearch.RefreshAsync(db, reassigned || authorsChanged.Count > 0, cancellationToken);
-            // Other instances on this store see the new version and evict their cached pages (StoreChanges).
-            await StoreChanges.StampAsync(db, cancellationToken);
+            // Other instances on this store read the change and evict the same pages (StoreChanges).
+            record = await StoreChanges.RecordAsync(db, change, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -118,8 +149,24 @@ public sealed class SeedImporter(NewsDbContext db)
         {
             await StoreProvider.AfterImportAsync(db, cancellationToken);
         }
-        return (results, deleted);
+        return (results, deleted, change, record);
     }
+
+    /// <summary>The slugs of the authors a file defines: an author file's, or a text page's author block's.</summary>
+    private static IEnumerable<string> AuthorSlugsOf(SeedDocument document) =>
+        new[] { document.Author?.Slug, document.Article?.InlineAuthor?.Slug }.OfType<string>();
+
+    private static async Task<List<ArticleFacts>> FactsAsync(IQueryable<Article> articles, CancellationToken cancellationToken) =>
+        [.. (await articles.Select(a => new
+        {
+            a.Slug,
+            a.PublishedUtc,
+            a.IsDraft,
+            Section = a.Section == null ? null : a.Section.Slug,
+            Author = a.Author == null ? null : a.Author.Slug,
+            Tags = a.Tags.Select(t => t.Slug).ToList(),
+        }).ToListAsync(cancellationToken))
+        .Select(a => new ArticleFacts(a.Slug, a.PublishedUtc, a.IsDraft, a.Section, a.Author, a.Tags))];
 
     private async Task<(Dictionary<string, int> Ids, HashSet<string> ChangedFiles)> ImportAuthorsAsync(
         List<SeedDocument> ordered, CancellationToken cancellationToken)

@@ -267,32 +267,41 @@ public sealed class OutputCacheTests
     }
 
     [Fact]
-    public async Task A_page_rendered_before_a_content_change_is_never_served_after_it()
+    public async Task A_page_rendered_before_a_change_to_what_it_shows_is_never_served_after_it()
     {
         using var seeds = Seeds();
         using var app = new NewsFeedApp(seeds);
         using var client = app.CreateClient();
         var cache = app.Services.GetRequiredService<PageCache>();
         var content = app.Services.GetRequiredService<SiteContent>();
-        var stale = new PageCacheEntry("http", "localhost", [new("Content-Type", "text/html; charset=utf-8")],
-            Encoding.UTF8.GetBytes("<p>rendered from the old content</p>"), null, null, System.Diagnostics.Stopwatch.GetTimestamp() + System.Diagnostics.Stopwatch.Frequency * 600);
         var request = new Microsoft.AspNetCore.Http.DefaultHttpContext();
         request.Request.Scheme = "http";
         request.Request.Host = new("localhost");
         request.Request.Path = "/";
+        PageCacheEntry Stale(string[] keys) => new("http", "localhost", [new("Content-Type", "text/html; charset=utf-8")],
+            Encoding.UTF8.GetBytes("<p>rendered from the old content</p>"), null, null,
+            System.Diagnostics.Stopwatch.GetTimestamp() + System.Diagnostics.Stopwatch.Frequency * 600, cache.SubKey(request, []), keys);
+        var newest = new ContentChange(new HashSet<string> { ContentKeys.Newest });
 
-        // A render that started before the change finishes after it: it lands in the retired generation.
-        var before = cache.Current;
-        await content.ChangedAsync(Ct);
-        cache.Add(before, request, [], stale);
+        // A render that started before the change finishes after it: it is not kept.
+        var before = cache.Sequence;
+        await content.ChangedAsync(newest, Ct);
+        cache.Add(cache.Current, request, [], Stale([ContentKeys.Newest]), before);
         using (var response = await client.GetAsync("/", Ct))
         {
             Assert.Null(response.Headers.Age);
             Assert.DoesNotContain("rendered from the old content", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         }
 
-        // The control: the same entry stored in the live generation is what a reader would get.
-        cache.Add(cache.Current, request, [], stale);
+        // The controls: a page that does not show what changed, and one rendered after the change, are kept.
+        await content.ChangedAsync(newest, Ct);
+        cache.Add(cache.Current, request, [], Stale([ContentKeys.Article("elsewhere")]), before);
+        using (var kept = await client.GetAsync("/", Ct))
+        {
+            Assert.NotNull(kept.Headers.Age);
+        }
+
+        cache.Add(cache.Current, request, [], Stale([ContentKeys.Newest]), cache.Sequence);
         using var hit = await client.GetAsync("/", Ct);
         Assert.NotNull(hit.Headers.Age);
         Assert.Equal("<p>rendered from the old content</p>", await hit.Content.ReadAsStringAsync(Ct));

@@ -44,7 +44,35 @@ public sealed class StoreChangesTests
             await Eventually.HoldsAsync(
                 async () => (await BodyAsync(client, "/")).Contains("Second headline", StringComparison.Ordinal),
                 "the other instance's new article is on this instance's home page", TimeSpan.FromSeconds(10));
-            Assert.Contains(reader.Logs.Events, e => e.MessageTemplate.Text.StartsWith("The store's content changed", StringComparison.Ordinal));
+            Assert.Contains(reader.Logs.Events, e => e.MessageTemplate.Text.StartsWith("Another instance's import changed the store", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Another_instances_import_evicts_here_only_what_it_touched()
+    {
+        using var seeds = SeedFolder.Create()
+            .With(new MarkdownArticle("First headline").WithSlug("first").Tagged("port"))
+            .With(new MarkdownArticle("Other headline").WithSlug("other").Tagged("roads"));
+        using var importer = new NewsFeedApp(seeds).WithSetting("NewsFeed:OutputCache:StorePollSeconds", "1");
+        _ = importer.Services;
+        using var reader = new NewsFeedApp(seeds).WithSetting("NewsFeed:OutputCache:StorePollSeconds", "1");
+        using var client = reader.CreateClient();
+        foreach (var url in new[] { "/", "/articles/first", "/articles/other", "/tags/roads" })
+        {
+            await BodyAsync(client, url);
+        }
+
+        seeds.With(new MarkdownArticle("First headline").WithSlug("first").Tagged("port").WithBody("A corrected first story."));
+        await importer.Services.GetRequiredService<SeedImport>().RunAsync(Ct);
+
+        await Eventually.HoldsAsync(
+            async () => (await BodyAsync(client, "/articles/first")).Contains("A corrected first story.", StringComparison.Ordinal),
+            "the other instance's edit is on this instance's article page", TimeSpan.FromSeconds(10));
+        foreach (var url in new[] { "/articles/other", "/tags/roads" })
+        {
+            using var response = await client.GetAsync(url, Ct);
+            Assert.True(response.Headers.Age is not null, $"{url} was evicted");
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Model;
 using NewsFeed.Web.Preview;
@@ -36,7 +37,36 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
 
         Article = article;
         Related = await RelatedArticles.ForAsync(db.Articles.Visible(now, preview.Value), article.Id, article.Slug, article.Links, cancellationToken);
+        RecordDependencies(article);
         return Page();
+    }
+
+    /// <summary>
+    /// The article, its author's card, every article its "Read more" shows or would show once it exists (a related
+    /// slug not yet published), and its tags' listings (the newest articles sharing a tag fill "Read more").
+    /// </summary>
+    private void RecordDependencies(ArticleView article)
+    {
+        HttpContext.DependsOn(ContentKeys.Article(article.Slug));
+        if (article.Author is { } author)
+        {
+            HttpContext.DependsOn(ContentKeys.Author(author.Slug));
+        }
+
+        foreach (var tag in article.Tags)
+        {
+            HttpContext.DependsOn(ContentKeys.Tag(tag.Slug));
+        }
+
+        foreach (var target in article.Links.Select(l => l.TargetSlug ?? (l.Url is null && l.Title is not null ? Seeding.Slug.From(l.Title) : null)).OfType<string>())
+        {
+            HttpContext.DependsOn(ContentKeys.Article(target));
+        }
+
+        foreach (var shown in Related.Where(r => r.Href?.StartsWith("/articles/", StringComparison.Ordinal) == true))
+        {
+            HttpContext.DependsOn(ContentKeys.Article(shown.Href!["/articles/".Length..]));
+        }
     }
 
     public sealed record ArticleView(

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Preview;
 
@@ -34,6 +35,8 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
         Articles = await db.Articles.Visible(time.GetUtcNow().UtcDateTime, preview.Value)
             .Where(a => a.AuthorId == author.Id)
             .ToPageAsync(pageNumber ?? 1, cancellationToken);
+        HttpContext.DependsOn(ContentKeys.Author(slug));
+        HttpContext.DependsOn(ContentKeys.AuthorListing(slug), Articles.Articles);
         return Paging.PageOrNotFound(this, Articles);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
 
 namespace NewsFeed.Web.Pages.Authors;
@@ -17,6 +18,7 @@ public sealed class IndexModel(NewsDbContext db, TimeProvider time) : PageModel
             .Select(a => new AuthorEntry(a.Slug, a.Name, a.JobTitle, a.AvatarSrc,
                 a.Articles.Count(x => !x.IsDraft && x.PublishedUtc <= now)))
             .ToListAsync(cancellationToken);
+        HttpContext.DependsOn(ContentKeys.AuthorIndex);
     }
 
     public sealed record AuthorEntry(string Slug, string Name, string? JobTitle, string? AvatarSrc, int Articles);

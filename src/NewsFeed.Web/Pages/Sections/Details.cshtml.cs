@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Preview;
 
@@ -36,6 +37,7 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
             .Where(a => a.SectionId == section.Id)
             .ToPageAsync(pageNumber ?? 1, cancellationToken);
         Pager = new Pager($"/sections/{slug}", Articles.Number, Articles.HasMore);
+        HttpContext.DependsOn(ContentKeys.Section(slug), Articles.Articles);
         return Paging.PageOrNotFound(this, Articles);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Preview;
 
@@ -36,6 +37,7 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
             .Where(a => a.Tags.Any(t => t.Id == tag.Id))
             .ToPageAsync(pageNumber ?? 1, cancellationToken);
         Pager = new Pager($"/tags/{slug}", Articles.Number, Articles.HasMore);
+        HttpContext.DependsOn(ContentKeys.Tag(slug), Articles.Articles);
         return Paging.PageOrNotFound(this, Articles);
     }
 }

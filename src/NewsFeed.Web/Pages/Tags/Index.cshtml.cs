@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
 
 namespace NewsFeed.Web.Pages.Tags;
@@ -16,6 +17,7 @@ public sealed class IndexModel(NewsDbContext db, TimeProvider time) : PageModel
             .OrderBy(t => t.Name)
             .Select(t => new TagEntry(t.Slug, t.Name, t.Articles.Count(a => !a.IsDraft && a.PublishedUtc <= now)))
             .ToListAsync(cancellationToken);
+        HttpContext.DependsOn(ContentKeys.TagIndex);
     }
 
     public sealed record TagEntry(string Slug, string Name, int Articles);

@@ -1,0 +1,126 @@
+namespace NewsFeed.Web.Caching;
+
+/// <summary>
+/// What one content change touched, as dependency keys (<see cref="ContentKeys"/>): an import, a scheduled article
+/// coming due, or another instance's import seen through the store. Pages record the keys of what they show while
+/// they render; a change evicts exactly the pages whose keys it names. <see cref="Everything"/> is for what no key
+/// describes (the store rebuilt, settings changed): every page goes.
+/// </summary>
+public sealed record ContentChange(IReadOnlySet<string> Keys, bool Everything = false)
+{
+    public static readonly ContentChange None = new(new HashSet<string>(StringComparer.Ordinal));
+
+    public static readonly ContentChange All = new(new HashSet<string>(StringComparer.Ordinal), Everything: true);
+
+    public bool IsEmpty => !Everything && Keys.Count == 0;
+
+    /// <summary>This change and <paramref name="other"/> as one.</summary>
+    public ContentChange With(ContentChange other) =>
+        Everything || other.Everything ? All : new(Keys.Union(other.Keys, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>The keys, space-separated (how the store records a change and a shared cache is told to purge).</summary>
+    public override string ToString() => Everything ? ContentKeys.Any : string.Join(' ', Keys.Order(StringComparer.Ordinal));
+
+    public static ContentChange Parse(string keys) =>
+        keys.Split(' ', StringSplitOptions.RemoveEmptyEntries) is var parts && parts.Contains(ContentKeys.Any)
+            ? All
+            : new(parts.ToHashSet(StringComparer.Ordinal));
+}
+
+/// <summary>
+/// The dependency keys: what a page can show, named so that a change names the same thing. Slugs are lower-case
+/// letters, digits and hyphens, so a key is one token in a header a shared cache splits on spaces (Varnish xkey,
+/// Fastly Surrogate-Key, Cloudflare Cache-Tag).
+/// </summary>
+public static class ContentKeys
+{
+    /// <summary>Every page has it: a change that names it (or is <see cref="ContentChange.Everything"/>) evicts all.</summary>
+    public const string Any = "all";
+
+    /// <summary>The newest-first listing of the whole site: the front page and its pages, the site's feeds.</summary>
+    public const string Newest = "newest";
+
+    /// <summary>Search results: any article change may change them.</summary>
+    public const string Search = "search";
+
+    /// <summary>The sitemaps: every public URL with its last change.</summary>
+    public const string Sitemap = "sitemap";
+
+    /// <summary>The tag index (<c>/tags</c>) and the author index (<c>/authors</c>): names and counts.</summary>
+    public const string TagIndex = "tags";
+
+    public const string AuthorIndex = "authors";
+
+    /// <summary>The sections in the header of every page.</summary>
+    public const string SectionNav = "sections";
+
+    /// <summary>One article as shown anywhere: its page, its teaser on a listing, its item in a feed.</summary>
+    public static string Article(string slug) => "a-" + slug;
+
+    /// <summary>Which articles a tag's listing holds, in which order (not what they say: that is <see cref="Article"/>).</summary>
+    public static string Tag(string slug) => "t-" + slug;
+
+    public static string Section(string slug) => "s-" + slug;
+
+    /// <summary>Which articles an author's listing holds.</summary>
+    public static string AuthorListing(string slug) => "l-" + slug;
+
+    /// <summary>An author as shown: name, job title, bio, avatar (the author card, bylines).</summary>
+    public static string Author(string slug) => "p-" + slug;
+}
+
+/// <summary>What decides where an article is listed; an article's change touches its listings only when one of these moves.</summary>
+public sealed record ArticleFacts(string Slug, DateTime PublishedUtc, bool IsDraft, string? Section, string? Author, IReadOnlyList<string> Tags)
+{
+    /// <summary>
+    /// The keys that changes of articles touch, each given as its state before and after (null: it did not exist).
+    /// Every changed article's own key and search; its listings (site, tags, section, author, both before and after,
+    /// so an article moved from tag A to tag B touches both) only when what places it in them changed.
+    /// </summary>
+    public static ContentChange Changes(IEnumerable<(ArticleFacts? Before, ArticleFacts? After)> articles)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (before, after) in articles)
+        {
+            if (before is null && after is null)
+            {
+                continue;
+            }
+
+            keys.Add(ContentKeys.Search);
+            keys.Add(ContentKeys.Sitemap);
+            foreach (var facts in new[] { before, after }.OfType<ArticleFacts>())
+            {
+                keys.Add(ContentKeys.Article(facts.Slug));
+            }
+
+            if (before is not null && after is not null && !before.PlacesDiffer(after))
+            {
+                continue;
+            }
+
+            keys.Add(ContentKeys.Newest);
+            keys.Add(ContentKeys.TagIndex);
+            keys.Add(ContentKeys.AuthorIndex);
+            foreach (var facts in new[] { before, after }.OfType<ArticleFacts>())
+            {
+                keys.UnionWith(facts.Tags.Select(ContentKeys.Tag));
+                if (facts.Section is { } section)
+                {
+                    keys.Add(ContentKeys.Section(section));
+                }
+
+                if (facts.Author is { } author)
+                {
+                    keys.Add(ContentKeys.AuthorListing(author));
+                }
+            }
+        }
+
+        return new ContentChange(keys);
+    }
+
+    private bool PlacesDiffer(ArticleFacts other) =>
+        Slug != other.Slug || PublishedUtc != other.PublishedUtc || IsDraft != other.IsDraft || Section != other.Section
+        || Author != other.Author || !Tags.Order(StringComparer.Ordinal).SequenceEqual(other.Tags.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+}
