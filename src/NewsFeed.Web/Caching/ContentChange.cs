@@ -74,8 +74,9 @@ public sealed record ArticleFacts(string Slug, DateTime PublishedUtc, bool IsDra
 {
     /// <summary>
     /// The keys that changes of articles touch, each given as its state before and after (null: it did not exist).
-    /// Every changed article's own key and search; its listings (site, tags, section, author, both before and after,
-    /// so an article moved from tag A to tag B touches both) only when what places it in them changed.
+    /// Every changed article's own key, search and the sitemaps; its listings only when its place in them moved: all of
+    /// them (the site's, its tags', section's and author's, before and after) when it came, went or changed date,
+    /// otherwise only those it joined or left (an article moved from tag A to tag B touches both, and not the site's).
     /// </summary>
     public static ContentChange Changes(IEnumerable<(ArticleFacts? Before, ArticleFacts? After)> articles)
     {
@@ -94,33 +95,42 @@ public sealed record ArticleFacts(string Slug, DateTime PublishedUtc, bool IsDra
                 keys.Add(ContentKeys.Article(facts.Slug));
             }
 
-            if (before is not null && after is not null && !before.PlacesDiffer(after))
+            if (before is null || after is null || before.Slug != after.Slug || before.PublishedUtc != after.PublishedUtc || before.IsDraft != after.IsDraft)
             {
+                // It came, went, or moved in time: every listing it is or was in, the site's included.
+                keys.Add(ContentKeys.Newest);
+                keys.Add(ContentKeys.TagIndex);
+                keys.Add(ContentKeys.AuthorIndex);
+                foreach (var facts in new[] { before, after }.OfType<ArticleFacts>())
+                {
+                    keys.UnionWith(facts.Tags.Select(ContentKeys.Tag));
+                    keys.UnionWith(new[] { facts.Section }.OfType<string>().Select(ContentKeys.Section));
+                    keys.UnionWith(new[] { facts.Author }.OfType<string>().Select(ContentKeys.AuthorListing));
+                }
+
                 continue;
             }
 
-            keys.Add(ContentKeys.Newest);
-            keys.Add(ContentKeys.TagIndex);
-            keys.Add(ContentKeys.AuthorIndex);
-            foreach (var facts in new[] { before, after }.OfType<ArticleFacts>())
+            // Same place in time: only the listings it joined or left.
+            var moved = before.Tags.Except(after.Tags, StringComparer.Ordinal).Union(after.Tags.Except(before.Tags, StringComparer.Ordinal), StringComparer.Ordinal).ToList();
+            if (moved.Count > 0)
             {
-                keys.UnionWith(facts.Tags.Select(ContentKeys.Tag));
-                if (facts.Section is { } section)
-                {
-                    keys.Add(ContentKeys.Section(section));
-                }
+                keys.UnionWith(moved.Select(ContentKeys.Tag));
+                keys.Add(ContentKeys.TagIndex);
+            }
 
-                if (facts.Author is { } author)
-                {
-                    keys.Add(ContentKeys.AuthorListing(author));
-                }
+            if (before.Section != after.Section)
+            {
+                keys.UnionWith(new[] { before.Section, after.Section }.OfType<string>().Select(ContentKeys.Section));
+            }
+
+            if (before.Author != after.Author)
+            {
+                keys.UnionWith(new[] { before.Author, after.Author }.OfType<string>().Select(ContentKeys.AuthorListing));
+                keys.Add(ContentKeys.AuthorIndex);
             }
         }
 
         return new ContentChange(keys);
     }
-
-    private bool PlacesDiffer(ArticleFacts other) =>
-        Slug != other.Slug || PublishedUtc != other.PublishedUtc || IsDraft != other.IsDraft || Section != other.Section
-        || Author != other.Author || !Tags.Order(StringComparer.Ordinal).SequenceEqual(other.Tags.Order(StringComparer.Ordinal), StringComparer.Ordinal);
 }

@@ -20,6 +20,9 @@ public sealed partial class SiteContent(
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IReadOnlyList<SectionLink>? _sections;
 
+    /// <summary>The last change published (preview says what a save touched), or null before the first.</summary>
+    public ContentChange? LastChange { get; private set; }
+
     /// <summary>Completes at the next change (the scheduler re-reads the next due article then).</summary>
     public Task NextChange => Volatile.Read(ref _next).Task;
 
@@ -79,6 +82,7 @@ public sealed partial class SiteContent(
                 }
             }
 
+            LastChange = change;
             var evicted = cache.Evict(change);
             purge.Enqueue(change);
             LogChanged(change.Everything ? "everything" : $"{change.Keys.Count} keys", evicted);

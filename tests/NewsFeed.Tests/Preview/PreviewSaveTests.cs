@@ -6,10 +6,11 @@ using NewsFeed.Web.Seeding;
 namespace NewsFeed.Tests.Preview;
 
 /// <summary>
-/// A save that fails, for whatever reason, is on the problems page in the words <c>check</c> uses, and the open
-/// article keeps its last good version.
+/// What a save did, told where the editor looks: a save that fails, for whatever reason, is on the problems page in
+/// the words <c>check</c> uses (and the open article keeps its last good version); a save that goes through says
+/// which parts of the site it changed.
 /// </summary>
-public sealed class PreviewFailureTests
+public sealed class PreviewSaveTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -51,6 +52,36 @@ public sealed class PreviewFailureTests
         Assert.Equal(checkLines, await ProblemsPageAsync(app));
         Assert.Contains("front matter could not be parsed near line", checkLines.Single(), StringComparison.Ordinal);
         Assert.Equal("First version.", (await app.GetPageAsync("/articles/transit-plan")).One(".story-body p").Text());
+    }
+
+    [Fact]
+    public async Task A_save_says_which_parts_of_the_site_it_changed()
+    {
+        using var seeds = SeedFolder.Create()
+            .With(new MarkdownArticle("Transit plan").WithSlug("transit-plan").Tagged("transit").WithBody("First version."))
+            .With(new MarkdownArticle("Parks plan").WithSlug("parks-plan").Tagged("parks"));
+        var (app, watcher) = Driven(seeds);
+        using var _ = app;
+
+        seeds.With(new MarkdownArticle("Transit plan").WithSlug("transit-plan").Tagged("transit").WithBody("Second version."));
+        watcher.Report("transit-plan.md");
+        await Eventually.HoldsAsync(async () => (await app.GetPageAsync("/articles/transit-plan")).One(".story-body p").Text() == "Second version.", "the save shows");
+
+        var impact = (await app.GetPageAsync("/articles/parks-plan")).One(".preview-impact").Text();
+        Assert.Contains("/articles/transit-plan", impact, StringComparison.Ordinal);
+        Assert.Contains("search results", impact, StringComparison.Ordinal);
+        // A body edit moves no listing: the front page's order and the tag's pages are as they were.
+        Assert.DoesNotContain("front page", impact, StringComparison.Ordinal);
+        Assert.DoesNotContain("tag transit", impact, StringComparison.Ordinal);
+
+        seeds.With(new MarkdownArticle("Transit plan").WithSlug("transit-plan").Tagged("parks").WithBody("Second version."));
+        watcher.Report("transit-plan.md");
+        await Eventually.HoldsAsync(async () => (await app.GetPageAsync("/articles/parks-plan")).One(".preview-impact").Text().Contains("tag parks", StringComparison.Ordinal),
+            "the retag's impact shows");
+        var retag = (await app.GetPageAsync("/articles/parks-plan")).One(".preview-impact").Text();
+        Assert.Contains("tag transit", retag, StringComparison.Ordinal);
+        // Its date did not move: the front page lists it where it did.
+        Assert.DoesNotContain("front page", retag, StringComparison.Ordinal);
     }
 
     [Fact]
