@@ -54,8 +54,11 @@ public static class ContentKeys
     /// <summary>The sections in the header of every page.</summary>
     public const string SectionNav = "sections";
 
-    /// <summary>One article as shown anywhere: its page, its teaser on a listing, its item in a feed.</summary>
+    /// <summary>An article's teaser as any page shows it: headline, excerpt, image, date, reading time, byline, section.</summary>
     public static string Article(string slug) => "a-" + slug;
+
+    /// <summary>An article whole (its body, dek, tags, related links): its own page and the feeds that carry it.</summary>
+    public static string ArticleBody(string slug) => "b-" + slug;
 
     /// <summary>Which articles a tag's listing holds, in which order (not what they say: that is <see cref="Article"/>).</summary>
     public static string Tag(string slug) => "t-" + slug;
@@ -69,12 +72,21 @@ public static class ContentKeys
     public static string Author(string slug) => "p-" + slug;
 }
 
-/// <summary>What decides where an article is listed; an article's change touches its listings only when one of these moves.</summary>
-public sealed record ArticleFacts(string Slug, DateTime PublishedUtc, bool IsDraft, string? Section, string? Author, IReadOnlyList<string> Tags)
+/// <summary>
+/// What decides where an article is listed, and what its teasers show (<c>Teaser</c>, one string from
+/// <see cref="TeaserOf"/>); an article's change touches its listings only when one of these moves.
+/// </summary>
+public sealed record ArticleFacts(
+    string Slug, DateTime PublishedUtc, bool IsDraft, string? Section, string? Author, IReadOnlyList<string> Tags, string Teaser = "")
 {
+    /// <summary>The parts of an article its teasers show (cards, "Read more"); the same on both sides of an import.</summary>
+    public static string TeaserOf(string headline, string excerpt, int readingMinutes, string? imageSrc, string? imageAlt) =>
+        string.Join('\u001f', headline, excerpt, readingMinutes, imageSrc, imageAlt);
+
     /// <summary>
     /// The keys that changes of articles touch, each given as its state before and after (null: it did not exist).
-    /// Every changed article's own key, search and the sitemaps; its listings only when its place in them moved: all of
+    /// Every changed article's body key, search and the sitemaps, and its teaser key when a teaser of it changed; its
+    /// listings only when its place in them moved: all of
     /// them (the site's, its tags', section's and author's, before and after) when it came, went or changed date,
     /// otherwise only those it joined or left (an article moved from tag A to tag B touches both, and not the site's).
     /// </summary>
@@ -90,9 +102,18 @@ public sealed record ArticleFacts(string Slug, DateTime PublishedUtc, bool IsDra
 
             keys.Add(ContentKeys.Search);
             keys.Add(ContentKeys.Sitemap);
+            // A body edit that leaves every teaser as it was evicts the article's page and feeds, not the listings
+            // and "Read more" lists that show its teaser (a teaser also shows its date, byline and section).
+            var teaserSame = before is not null && after is not null && before.Teaser == after.Teaser && before.Slug == after.Slug
+                && before.PublishedUtc == after.PublishedUtc && before.IsDraft == after.IsDraft && before.Section == after.Section
+                && before.Author == after.Author;
             foreach (var facts in new[] { before, after }.OfType<ArticleFacts>())
             {
-                keys.Add(ContentKeys.Article(facts.Slug));
+                keys.Add(ContentKeys.ArticleBody(facts.Slug));
+                if (!teaserSame)
+                {
+                    keys.Add(ContentKeys.Article(facts.Slug));
+                }
             }
 
             if (before is null || after is null || before.Slug != after.Slug || before.PublishedUtc != after.PublishedUtc || before.IsDraft != after.IsDraft)

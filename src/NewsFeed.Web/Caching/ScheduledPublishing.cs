@@ -75,6 +75,7 @@ public sealed partial class ScheduledPublishing(
                 Tags = a.Tags.Select(t => t.Slug).ToList(),
             })
             .ToListAsync(cancellationToken);
+        // As new articles: their teasers are new everywhere, whatever they say.
         return [.. rows.Select(a => new ArticleFacts(a.Slug, a.PublishedUtc, false, a.Section, a.Author, a.Tags))];
     }
 

@@ -97,10 +97,10 @@ public sealed partial class SiteContent(
     private async Task<IReadOnlyList<SectionLink>> ReadSectionsAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var now = time.GetUtcNow().UtcDateTime;
+        var isPublic = ArticleQueries.IsPublic(time.GetUtcNow().UtcDateTime);
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         return await db.Sections
-            .Where(s => s.Articles.Any(a => !a.IsDraft && a.PublishedUtc <= now))
+            .Where(s => s.Articles.AsQueryable().Any(isPublic))
             .OrderBy(s => s.Name)
             .Select(s => new SectionLink(s.Slug, s.Name))
             .ToListAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using NewsFeed.Web.Model;
 
@@ -16,14 +17,20 @@ public static class ArticleQueries
 {
     public const int PageSize = 20;
 
-    /// <summary>What readers may see: not drafts, and not scheduled for later.</summary>
-    public static IQueryable<Article> Published(this IQueryable<Article> articles, DateTime nowUtc)
+    /// <summary>
+    /// What readers may see: not drafts, and not scheduled for later. The one rule, as an expression so that nested
+    /// collections use it too (<c>t.Articles.AsQueryable().Any(IsPublic(now))</c>).
+    /// </summary>
+    public static Expression<Func<Article, bool>> IsPublic(DateTime nowUtc)
     {
         // A parameter, not a constant: "!a.IsDraft" becomes NOT("IsDraft"), which SQLite cannot use as an index
         // equality, and every listing would scan the table and sort it.
         var draft = false;
-        return articles.Where(a => a.IsDraft == draft && a.PublishedUtc <= nowUtc);
+        return a => a.IsDraft == draft && a.PublishedUtc <= nowUtc;
     }
+
+    /// <summary>What readers may see (<see cref="IsPublic"/>).</summary>
+    public static IQueryable<Article> Published(this IQueryable<Article> articles, DateTime nowUtc) => articles.Where(IsPublic(nowUtc));
 
     public static IQueryable<Article> Newest(this IQueryable<Article> articles) =>
         articles.OrderByDescending(a => a.PublishedUtc).ThenBy(a => a.Id);

@@ -101,7 +101,7 @@ internal sealed record Feed(
 
         foreach (var entry in Entries)
         {
-            context.DependsOn(ContentKeys.Article(entry.Slug));
+            context.DependsOn(ContentKeys.Article(entry.Slug), ContentKeys.ArticleBody(entry.Slug));
             if (entry.Author is { } author)
             {
                 context.DependsOn(ContentKeys.Author(author.Slug));

@@ -20,7 +20,8 @@ public static class SaveImpact
             parts.AddRange(change.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)
                 .Select(k => say(k[prefix.Length..])));
 
-        Each(ContentKeys.Article(""), slug => $"the article /articles/{slug} and the teasers that show it");
+        Each(ContentKeys.ArticleBody(""), slug => $"the article /articles/{slug}");
+        Each(ContentKeys.Article(""), slug => $"the teasers of /articles/{slug} on other pages");
         if (change.Keys.Contains(ContentKeys.Newest))
         {
             parts.Add("the front page and the site's feeds");

@@ -78,7 +78,8 @@ public sealed class SeedImporter(NewsDbContext db)
             // Replace: the old row of this file, and any other row holding the slug this file now claims (a new
             // file with a new slug, as in every file of a first import, has nothing to replace).
             var after = new ArticleFacts(seed.Slug, seed.PublishedUtc, seed.IsDraft, seed.Section is null ? null : Slug.From(seed.Section),
-                authorId is { } assigned ? authorSlugs[assigned] : null, [.. seed.Tags.Select(Slug.From)]);
+                authorId is { } assigned ? authorSlugs[assigned] : null, [.. seed.Tags.Select(Slug.From)],
+                ArticleFacts.TeaserOf(seed.Headline, seed.Excerpt, seed.ReadingMinutes, seed.Image?.Src, seed.Image?.Alt));
             if (existing.ContainsKey(document.Path) || storedSlugs.Contains(seed.Slug))
             {
                 var replacing = db.Articles.Where(a => a.SourcePath == document.Path || a.Slug == seed.Slug);
@@ -165,8 +166,14 @@ public sealed class SeedImporter(NewsDbContext db)
             Section = a.Section == null ? null : a.Section.Slug,
             Author = a.Author == null ? null : a.Author.Slug,
             Tags = a.Tags.Select(t => t.Slug).ToList(),
+            a.Headline,
+            a.Excerpt,
+            a.ReadingMinutes,
+            ImageSrc = a.Image == null ? null : a.Image.Src,
+            ImageAlt = a.Image == null ? null : a.Image.Alt,
         }).ToListAsync(cancellationToken))
-        .Select(a => new ArticleFacts(a.Slug, a.PublishedUtc, a.IsDraft, a.Section, a.Author, a.Tags))];
+        .Select(a => new ArticleFacts(a.Slug, a.PublishedUtc, a.IsDraft, a.Section, a.Author, a.Tags,
+            ArticleFacts.TeaserOf(a.Headline, a.Excerpt, a.ReadingMinutes, a.ImageSrc, a.ImageAlt)))];
 
     private async Task<(Dictionary<string, int> Ids, HashSet<string> ChangedFiles)> ImportAuthorsAsync(
         List<SeedDocument> ordered, CancellationToken cancellationToken)

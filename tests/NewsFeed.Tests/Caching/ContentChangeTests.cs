@@ -15,11 +15,15 @@ public sealed class ContentChangeTests
 
     [Fact]
     public void A_body_edit_touches_the_article_search_and_sitemaps_only() =>
-        Assert.Equal(["a-a", "search", "sitemap"], Keys(Facts(), Facts()));
+        Assert.Equal(["b-a", "search", "sitemap"], Keys(Facts(), Facts()));
+
+    [Fact]
+    public void An_edit_that_changes_a_teaser_touches_the_teasers_too() =>
+        Assert.Equal(["a-a", "b-a", "search", "sitemap"], Keys(Facts(), Facts() with { Teaser = "A new headline" }));
 
     [Fact]
     public void A_new_article_touches_every_listing_it_joins() =>
-        Assert.Equal(["a-a", "authors", "l-jo", "newest", "s-news", "search", "sitemap", "t-port", "tags"], Keys(null, Facts()));
+        Assert.Equal(["a-a", "authors", "b-a", "l-jo", "newest", "s-news", "search", "sitemap", "t-port", "tags"], Keys(null, Facts()));
 
     [Fact]
     public void A_deleted_article_touches_every_listing_it_left() =>
@@ -27,7 +31,7 @@ public sealed class ContentChangeTests
 
     [Fact]
     public void A_retag_touches_the_tags_it_left_and_joined_not_the_site_listing() =>
-        Assert.Equal(["a-a", "search", "sitemap", "t-harbour", "t-roads", "tags"],
+        Assert.Equal(["b-a", "search", "sitemap", "t-harbour", "t-roads", "tags"],
             Keys(Facts(tags: ["port", "roads"]), Facts(tags: ["port", "harbour"])));
 
     [Fact]
@@ -41,8 +45,9 @@ public sealed class ContentChangeTests
     [Fact]
     public void A_new_author_or_section_touches_both_old_and_new()
     {
-        Assert.Equal(["a-a", "authors", "l-jo", "l-kim", "search", "sitemap"], Keys(Facts(), Facts(author: "kim")));
-        Assert.Equal(["a-a", "s-news", "s-sport", "search", "sitemap"], Keys(Facts(), Facts(section: "sport")));
+        // A teaser shows the byline and the section: those teasers change too.
+        Assert.Equal(["a-a", "authors", "b-a", "l-jo", "l-kim", "search", "sitemap"], Keys(Facts(), Facts(author: "kim")));
+        Assert.Equal(["a-a", "b-a", "s-news", "s-sport", "search", "sitemap"], Keys(Facts(), Facts(section: "sport")));
     }
 
     [Fact]

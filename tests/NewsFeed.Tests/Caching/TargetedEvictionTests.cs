@@ -89,6 +89,27 @@ public sealed class TargetedEvictionTests
     }
 
     [Fact]
+    public async Task A_paragraph_added_at_the_end_evicts_the_page_and_feeds_not_the_teasers()
+    {
+        using var seeds = Newsroom();
+        using var app = new NewsFeedApp(seeds);
+        using var client = app.CreateClient();
+        await WarmAsync(client);
+
+        // The teaser (headline, first paragraph as excerpt) stays as it was.
+        seeds.With(Story("Bridge", "bridge", 3, "roads", "The first crossing.\n\nA second paragraph, added later."));
+        await ImportAsync(app);
+
+        var cached = await StillCachedAsync(client);
+        Assert.DoesNotContain("/articles/bridge", cached);
+        Assert.DoesNotContain("/feed.xml", cached);
+        Assert.DoesNotContain("/tags/roads/feed.xml", cached);
+        Assert.DoesNotContain("/search?q=crossing", cached);
+        Assert.Equal(["/", "/about", "/articles/ferry", "/articles/harbour", "/articles/tunnel", "/authors/jo", "/tags", "/tags/port", "/tags/roads"],
+            cached.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task An_import_that_changed_nothing_evicts_nothing()
     {
         using var seeds = Newsroom();

@@ -47,7 +47,7 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
     /// </summary>
     private void RecordDependencies(ArticleView article)
     {
-        HttpContext.DependsOn(ContentKeys.Article(article.Slug));
+        HttpContext.DependsOn(ContentKeys.Article(article.Slug), ContentKeys.ArticleBody(article.Slug));
         if (article.Author is { } author)
         {
             HttpContext.DependsOn(ContentKeys.Author(author.Slug));

@@ -11,12 +11,12 @@ public sealed class IndexModel(NewsDbContext db, TimeProvider time) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var isPublic = ArticleQueries.IsPublic(time.GetUtcNow().UtcDateTime);
         Authors = await db.Authors
-            .Where(a => a.Articles.Any(x => !x.IsDraft && x.PublishedUtc <= now))
+            .Where(a => a.Articles.AsQueryable().Any(isPublic))
             .OrderBy(a => a.Name)
             .Select(a => new AuthorEntry(a.Slug, a.Name, a.JobTitle, a.AvatarSrc,
-                a.Articles.Count(x => !x.IsDraft && x.PublishedUtc <= now)))
+                a.Articles.AsQueryable().Count(isPublic)))
             .ToListAsync(cancellationToken);
         HttpContext.DependsOn(ContentKeys.AuthorIndex);
     }

@@ -11,11 +11,11 @@ public sealed class IndexModel(NewsDbContext db, TimeProvider time) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var isPublic = ArticleQueries.IsPublic(time.GetUtcNow().UtcDateTime);
         Tags = await db.Tags
-            .Where(t => t.Articles.Any(a => !a.IsDraft && a.PublishedUtc <= now))
+            .Where(t => t.Articles.AsQueryable().Any(isPublic))
             .OrderBy(t => t.Name)
-            .Select(t => new TagEntry(t.Slug, t.Name, t.Articles.Count(a => !a.IsDraft && a.PublishedUtc <= now)))
+            .Select(t => new TagEntry(t.Slug, t.Name, t.Articles.AsQueryable().Count(isPublic)))
             .ToListAsync(cancellationToken);
         HttpContext.DependsOn(ContentKeys.TagIndex);
     }
