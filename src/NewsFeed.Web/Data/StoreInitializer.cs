@@ -18,7 +18,11 @@ public static partial class StoreInitializer
     private const string FingerprintKey = "schema";
     private const string BuildKey = "build";
 
-    public static async Task InitializeAsync(NewsDbContext db, ILogger logger, CancellationToken cancellationToken)
+    /// <returns>
+    /// True when this build first meets this store (a new store, a rebuilt one, or a new build of the app): pages that
+    /// a shared cache in front holds were made by another build, so every one of them goes.
+    /// </returns>
+    public static async Task<bool> InitializeAsync(NewsDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
         await using var storeLock = await StoreProvider.LockStoreAsync(db, cancellationToken);
         // The fingerprint needs the model's whole create script, a good part of a restart's time. The same
@@ -28,7 +32,7 @@ public static partial class StoreInitializer
         {
             if (await ReadAsync(db, BuildKey, cancellationToken) == build)
             {
-                return;
+                return false;
             }
 
             var fingerprint = Fingerprint(db);
@@ -39,7 +43,7 @@ public static partial class StoreInitializer
                 db.StoreInfo.Add(new StoreInfo { Key = BuildKey, Value = build });
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
-                return;
+                return true;
             }
 
             LogRebuilding(logger, stored ?? "(none)", fingerprint);
@@ -52,6 +56,7 @@ public static partial class StoreInitializer
         db.StoreInfo.Add(new StoreInfo { Key = BuildKey, Value = build });
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        return true;
     }
 
     public static string Fingerprint(NewsDbContext db)

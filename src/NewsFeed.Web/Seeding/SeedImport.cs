@@ -227,7 +227,8 @@ public sealed partial class SeedImport(
 /// connections, so no request ever sees a half-imported store.
 /// </summary>
 public sealed partial class SeedImportService(
-    IServiceScopeFactory scopes, SeedImport import, IHostApplicationLifetime lifetime, ILogger<SeedImportService> logger) : IHostedService
+    IServiceScopeFactory scopes, SeedImport import, SiteContent content, IHostApplicationLifetime lifetime, ILogger<SeedImportService> logger)
+    : IHostedService
 {
     /// <summary>
     /// The import started with the app. On a store that already holds content it runs in the background: the
@@ -238,12 +239,18 @@ public sealed partial class SeedImportService(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        bool hasContent;
+        bool hasContent, newBuild;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-            await StoreInitializer.InitializeAsync(db, logger, cancellationToken);
+            newBuild = await StoreInitializer.InitializeAsync(db, logger, cancellationToken);
             hasContent = await db.Articles.AnyAsync(cancellationToken);
+        }
+
+        if (newBuild)
+        {
+            // What no key names: pages a shared cache in front holds were rendered by another build (or store).
+            await content.ChangedAsync(Caching.ContentChange.All, cancellationToken);
         }
 
         if (hasContent)
