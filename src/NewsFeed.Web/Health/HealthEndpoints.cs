@@ -93,7 +93,7 @@ internal sealed class StoreHealthCheck(NewsDbContext db) : IHealthCheck
 /// their last good versions served) but degraded, so they show on a dashboard. While a restart's import still runs
 /// behind the stored content the instance is ready (the store check says whether there is content to serve).
 /// </summary>
-internal sealed class ImportHealthCheck(SeedImportStatus status, SeedImportService startup) : IHealthCheck
+internal sealed class ImportHealthCheck(SeedImportStatus status, StartupImport startup) : IHealthCheck
 {
     // A folder of thousands of broken files still answers a small document; the counts above say how many there are.
     private const int MaxListed = 200;
@@ -102,7 +102,7 @@ internal sealed class ImportHealthCheck(SeedImportStatus status, SeedImportServi
     {
         if (status.Last is not { } last)
         {
-            return Task.FromResult(startup.StartupImport.IsCompleted
+            return Task.FromResult(startup.Completion.IsCompleted
                 ? HealthCheckResult.Degraded("No import has finished: the last one failed (see the log); the store's content is served")
                 : HealthCheckResult.Healthy("The startup import is checking the seeds folder; the store's content is served meanwhile"));
         }

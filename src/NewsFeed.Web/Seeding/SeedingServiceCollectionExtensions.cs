@@ -17,8 +17,8 @@ public static class SeedingServiceCollectionExtensions
         builder.Services.AddSingleton<SeedReader>();
         builder.Services.AddSingleton<SeedImportStatus>();
         builder.Services.AddSingleton<SeedImport>();
-        builder.Services.AddSingleton<SeedImportService>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<SeedImportService>());
+        builder.Services.AddSingleton<StartupImport>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<StartupImport>());
         return builder;
     }
 }

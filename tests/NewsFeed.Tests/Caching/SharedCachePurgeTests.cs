@@ -62,7 +62,7 @@ public sealed class SharedCachePurgeTests
         purges.Clear();
         using var second = Instance();
         _ = second.Services;
-        await second.Services.GetRequiredService<SeedImportService>().StartupImport;
+        await second.Services.GetRequiredService<StartupImport>().Completion;
         await Task.Delay(TimeSpan.FromSeconds(1), Ct);
         // The same build on the same store, nothing changed: the cache in front keeps everything.
         Assert.Empty(purges);

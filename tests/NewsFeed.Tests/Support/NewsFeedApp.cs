@@ -108,7 +108,7 @@ public sealed class NewsFeedApp : WebApplicationFactory<Program>
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
-        host.Services.GetRequiredService<SeedImportService>().StartupImport.GetAwaiter().GetResult();
+        host.Services.GetRequiredService<StartupImport>().Completion.GetAwaiter().GetResult();
         return host;
     }
 

@@ -11,7 +11,7 @@ namespace NewsFeed.Web.Seeding;
 /// Articles are matched by source path; an unchanged file (same hash) is not written again; a file with
 /// errors is skipped and its last good version stays; articles whose file vanished are deleted.
 /// </summary>
-public sealed class SeedImporter(NewsDbContext db)
+public sealed class SeedWriter(NewsDbContext db)
 {
     public async Task<(IReadOnlyList<SeedFileResult> Files, int Deleted, ContentChange Change, long? ChangeRecord)> ImportAsync(
         IReadOnlyList<SeedDocument> documents, CancellationToken cancellationToken)
