@@ -18,16 +18,20 @@ public static partial class StoreInitializer
     private const string FingerprintKey = "schema";
     private const string BuildKey = "build";
 
+    /// <param name="db">The store.</param>
+    /// <param name="logger">Where a rebuild is logged.</param>
+    /// <param name="settings">What else every page is made from (the site's settings, as text): a change counts as a new build.</param>
+    /// <param name="cancellationToken">Stops the set-up.</param>
     /// <returns>
-    /// True when this build first meets this store (a new store, a rebuilt one, or a new build of the app): pages that
-    /// a shared cache in front holds were made by another build, so every one of them goes.
+    /// True when this build first meets this store (a new store, a rebuilt one, a new build of the app or new site
+    /// settings): pages that a shared cache in front holds were made otherwise, so every one of them goes.
     /// </returns>
-    public static async Task<bool> InitializeAsync(NewsDbContext db, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<bool> InitializeAsync(NewsDbContext db, ILogger logger, string settings, CancellationToken cancellationToken)
     {
         await using var storeLock = await StoreProvider.LockStoreAsync(db, cancellationToken);
         // The fingerprint needs the model's whole create script, a good part of a restart's time. The same
         // build always gives the same fingerprint, so a store stamped by this build skips computing it.
-        var build = BuildStamp(db);
+        var build = BuildStamp(db) + "/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(settings)))[..16];
         if (!await db.Database.EnsureCreatedAsync(cancellationToken))
         {
             if (await ReadAsync(db, BuildKey, cancellationToken) == build)

@@ -9,7 +9,8 @@ namespace NewsFeed.Web.Seeding;
 /// connections, so no request ever sees a half-imported store.
 /// </summary>
 public sealed partial class StartupImport(
-    IServiceScopeFactory scopes, SeedImport import, SiteContent content, IHostApplicationLifetime lifetime, ILogger<StartupImport> logger)
+    IServiceScopeFactory scopes, SeedImport import, SiteContent content, Microsoft.Extensions.Options.IOptions<Site.SiteOptions> site,
+    IHostApplicationLifetime lifetime, ILogger<StartupImport> logger)
     : IHostedService
 {
     /// <summary>
@@ -25,7 +26,7 @@ public sealed partial class StartupImport(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-            newBuild = await StoreInitializer.InitializeAsync(db, logger, cancellationToken);
+            newBuild = await StoreInitializer.InitializeAsync(db, logger, System.Text.Json.JsonSerializer.Serialize(site.Value), cancellationToken);
             hasContent = await db.Articles.AnyAsync(cancellationToken);
         }
 

@@ -8,14 +8,14 @@ namespace NewsFeed.Tests.Caching;
 
 /// <summary>
 /// What an instance tells the shared caches in front, seen by a listener standing in for one: the keys of each
-/// change, and "all" when a build first meets its store (pages in front were rendered by another build).
+/// change, and "all" when a build or the site's settings first meet the store (pages in front were made otherwise).
 /// </summary>
 public sealed class SharedCachePurgeTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_new_store_purges_everything_an_edit_purges_its_keys_and_a_restart_purges_nothing()
+    public async Task A_new_store_or_new_settings_purge_everything_an_edit_its_keys_and_a_plain_restart_nothing()
     {
         var port = Varnish.FreePort();
         using var listener = new HttpListener();
@@ -60,11 +60,18 @@ public sealed class SharedCachePurgeTests
         }
 
         purges.Clear();
-        using var second = Instance();
-        _ = second.Services;
-        await second.Services.GetRequiredService<StartupImport>().Completion;
-        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
-        // The same build on the same store, nothing changed: the cache in front keeps everything.
-        Assert.Empty(purges);
+        using (var second = Instance())
+        {
+            _ = second.Services;
+            await second.Services.GetRequiredService<StartupImport>().Completion;
+            await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+            // The same build on the same store, nothing changed: the cache in front keeps everything.
+            Assert.Empty(purges);
+        }
+
+        // New site settings change every page (its name is in every title): the cache in front is purged whole.
+        using var renamed = Instance().WithSetting("NewsFeed:Site:Name", "Harbour News");
+        _ = renamed.Services;
+        await Eventually.HoldsAsync(() => purges.Contains("PURGE all"), "new settings purge everything");
     }
 }
