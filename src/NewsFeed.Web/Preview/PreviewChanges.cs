@@ -17,6 +17,9 @@ public sealed class PreviewChanges
     private readonly HashSet<Channel<PreviewChange>> _subscribers = [];
     private long _count;
 
+    /// <summary>What the last save that changed something touched (the startup import is not a save), for the impact line.</summary>
+    public Caching.ContentChange? LastSave { get; set; }
+
     /// <summary>The content's version now; a page embeds it, and reloads when the events endpoint reports another.</summary>
     public string Version => $"{_instance}-{Interlocked.Read(ref _count)}";
 

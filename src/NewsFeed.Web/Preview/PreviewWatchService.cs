@@ -17,6 +17,7 @@ public sealed partial class PreviewWatchService(
     PreviewChanges changes,
     IOptions<PreviewOptions> options,
     IOptions<SeedOptions> seeds,
+    Caching.SiteContent content,
     TimeProvider time,
     ILogger<PreviewWatchService> logger) : IHostedLifecycleService, IDisposable
 {
@@ -187,11 +188,17 @@ public sealed partial class PreviewWatchService(
     private async Task ApplyAsync(List<string>? paths, CancellationToken cancellationToken)
     {
         var previous = status.Last;
+        var changeBefore = content.LastChange;
         try
         {
             var report = paths is null
                 ? await import.RunAsync(cancellationToken)
                 : await import.ImportChangesAsync(paths, cancellationToken);
+            if (content.LastChange is { } change && !ReferenceEquals(change, changeBefore))
+            {
+                changes.LastSave = change;
+            }
+
             if (Changed(previous, report))
             {
                 changes.Publish(paths ?? []);

@@ -62,6 +62,8 @@ public sealed class PreviewSaveTests
             .With(new MarkdownArticle("Parks plan").WithSlug("parks-plan").Tagged("parks"));
         var (app, watcher) = Driven(seeds);
         using var _ = app;
+        // The startup import is not a save: nothing to say yet.
+        Assert.Null((await app.GetPageAsync("/articles/parks-plan")).QuerySelector(".preview-impact"));
 
         seeds.With(new MarkdownArticle("Transit plan").WithSlug("transit-plan").Tagged("transit").WithBody("Second version."));
         watcher.Report("transit-plan.md");
