@@ -52,7 +52,7 @@ if (( VARNISH )); then
   wait_200 "http://127.0.0.1:$PORT2/"
   sed -e "s/\"8081\"/\"$PORT1\"/" -e "s/\"8082\"/\"$PORT2\"/" deploy/varnish/newsfeed.vcl > "$WORK/newsfeed.vcl"
   rm -rf "$WORK/varnish"
-  /usr/sbin/varnishd -F -j none -a "127.0.0.1:$VPORT" -T none -f "$WORK/newsfeed.vcl" -n "$WORK/varnish" -s malloc,512m > "$WORK/varnish.log" 2>&1 &
+  /usr/sbin/varnishd -F -j none -a "127.0.0.1:$VPORT" -T none -f "$WORK/newsfeed.vcl" -n "$WORK/varnish" -s malloc,512m -p http_resp_hdr_len=32k -p http_resp_size=64k > "$WORK/varnish.log" 2>&1 &
   PIDS+=($!)
   wait_200 "http://127.0.0.1:$VPORT/"
   # Both instances watch the folder; each edit is imported by one and purged by it, the other follows the store.

@@ -2,7 +2,8 @@
 # Every cacheable NewsFeed response carries its dependency keys in an `xkey` header; after each content change
 # every instance sends `PURGE /` with `xkey-purge: <keys>` (NewsFeed:OutputCache:PurgeUrls), and this VCL drops
 # exactly the objects that carry one of those keys. The key `all` is on every object (a purge of everything).
-# Run: varnishd -a 127.0.0.1:6081 -f deploy/varnish/newsfeed.vcl -s malloc,256m
+# Run: varnishd -a 127.0.0.1:6081 -f deploy/varnish/newsfeed.vcl -s malloc,256m -p http_resp_hdr_len=32k -p http_resp_size=64k
+# (a feed lists the keys of its 50 articles: with long slugs its xkey header outgrows Varnish's default 8 KB limit).
 vcl 4.1;
 
 import directors;

@@ -101,7 +101,9 @@ internal sealed record Feed(
 
         foreach (var entry in Entries)
         {
-            context.DependsOn(ContentKeys.Article(entry.Slug), ContentKeys.ArticleBody(entry.Slug));
+            // The body key alone: every change of an article touches it (the teaser key is for pages showing only
+            // the teaser), and a feed of 50 items must keep its keys header within a shared cache's header limit.
+            context.DependsOn(ContentKeys.ArticleBody(entry.Slug));
             if (entry.Author is { } author)
             {
                 context.DependsOn(ContentKeys.Author(author.Slug));

@@ -192,7 +192,7 @@ public sealed class TargetedEvictionTests
 
         using var page = await client.GetAsync("/articles/bridge", Ct);
         var keys = page.Headers.GetValues("xkey").Single().Split(' ');
-        Assert.Contains(ContentKeys.Article("bridge"), keys);
+        Assert.Contains(ContentKeys.ArticleBody("bridge"), keys);
         Assert.Contains(ContentKeys.Tag("roads"), keys);
         Assert.Contains(ContentKeys.Article("tunnel"), keys);
         Assert.Contains(ContentKeys.Any, keys);

@@ -42,7 +42,7 @@ public sealed partial class Varnish : IAsyncDisposable
         await File.WriteAllTextAsync(vclPath, vcl);
 
         var start = new ProcessStartInfo(Daemon) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-F", "-j", "none", "-a", $"127.0.0.1:{port}", "-T", "none", "-f", vclPath, "-n", Path.Combine(folder, "work"), "-s", "malloc,32m" })
+        foreach (var argument in new[] { "-F", "-j", "none", "-a", $"127.0.0.1:{port}", "-T", "none", "-f", vclPath, "-n", Path.Combine(folder, "work"), "-s", "malloc,32m", "-p", "http_resp_hdr_len=32k", "-p", "http_resp_size=64k" })
         {
             start.ArgumentList.Add(argument);
         }

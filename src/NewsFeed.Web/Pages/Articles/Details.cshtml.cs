@@ -47,7 +47,8 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
     /// </summary>
     private void RecordDependencies(ArticleView article)
     {
-        HttpContext.DependsOn(ContentKeys.Article(article.Slug), ContentKeys.ArticleBody(article.Slug));
+        // Its own page shows it whole: the body key, which every change of the article touches.
+        HttpContext.DependsOn(ContentKeys.ArticleBody(article.Slug));
         if (article.Author is { } author)
         {
             HttpContext.DependsOn(ContentKeys.Author(author.Slug));
