@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using NewsFeed.Web.Model;
+
 namespace NewsFeed.Web.Caching;
 
 /// <summary>
@@ -79,6 +82,25 @@ public static class ContentKeys
 public sealed record ArticleFacts(
     string Slug, DateTime PublishedUtc, bool IsDraft, string? Section, string? Author, IReadOnlyList<string> Tags, string Teaser = "")
 {
+    /// <summary>The facts of stored articles, as the store holds them now.</summary>
+    public static async Task<List<ArticleFacts>> ReadAsync(IQueryable<Article> articles, CancellationToken cancellationToken) =>
+        [.. (await articles.Select(a => new
+        {
+            a.Slug,
+            a.PublishedUtc,
+            a.IsDraft,
+            Section = a.Section == null ? null : a.Section.Slug,
+            Author = a.Author == null ? null : a.Author.Slug,
+            Tags = a.Tags.Select(t => t.Slug).ToList(),
+            a.Headline,
+            a.Excerpt,
+            a.ReadingMinutes,
+            ImageSrc = a.Image == null ? null : a.Image.Src,
+            ImageAlt = a.Image == null ? null : a.Image.Alt,
+        }).ToListAsync(cancellationToken))
+        .Select(a => new ArticleFacts(a.Slug, a.PublishedUtc, a.IsDraft, a.Section, a.Author, a.Tags,
+            TeaserOf(a.Headline, a.Excerpt, a.ReadingMinutes, a.ImageSrc, a.ImageAlt)))];
+
     /// <summary>The parts of an article its teasers show (cards, "Read more"); the same on both sides of an import.</summary>
     public static string TeaserOf(string headline, string excerpt, int readingMinutes, string? imageSrc, string? imageAlt) =>
         string.Join('\u001f', headline, excerpt, readingMinutes, imageSrc, imageAlt);

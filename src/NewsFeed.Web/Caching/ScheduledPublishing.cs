@@ -65,18 +65,8 @@ public sealed partial class ScheduledPublishing(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-        var rows = await db.Articles.Where(a => !a.IsDraft && a.PublishedUtc > after && a.PublishedUtc <= until)
-            .Select(a => new
-            {
-                a.Slug,
-                a.PublishedUtc,
-                Section = a.Section == null ? null : a.Section.Slug,
-                Author = a.Author == null ? null : a.Author.Slug,
-                Tags = a.Tags.Select(t => t.Slug).ToList(),
-            })
-            .ToListAsync(cancellationToken);
-        // As new articles: their teasers are new everywhere, whatever they say.
-        return [.. rows.Select(a => new ArticleFacts(a.Slug, a.PublishedUtc, false, a.Section, a.Author, a.Tags))];
+        // Read as they are; the caller passes them as new articles (nothing before them).
+        return await ArticleFacts.ReadAsync(db.Articles.Where(a => !a.IsDraft && a.PublishedUtc > after && a.PublishedUtc <= until), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled article due at {PublishedUtc:o} is public now; the pages that list it are evicted")]

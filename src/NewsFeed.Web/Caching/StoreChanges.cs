@@ -45,6 +45,12 @@ public sealed partial class StoreChanges(
     /// <summary>A record this instance wrote (and has applied): the poll skips it.</summary>
     public void Written(long id)
     {
+        if (options.Value.StorePollSeconds <= 0)
+        {
+            // Nothing reads the records back here, so nothing needs skipping (and the set would only grow).
+            return;
+        }
+
         lock (_written)
         {
             _written.Add(id);

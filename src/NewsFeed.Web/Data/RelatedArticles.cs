@@ -13,6 +13,13 @@ public static class RelatedArticles
     public const int Count = 4;
 
     /// <summary>
+    /// The slug of the article a related link points at, if it points at one: its slug, or, for a captured teaser that
+    /// has only a title, the article of that headline when the site has it.
+    /// </summary>
+    public static string? TargetOf(RelatedLink link) =>
+        link.TargetSlug ?? (link.Url is null && link.Title is not null ? Slug.From(link.Title) : null);
+
+    /// <summary>
     /// The article's own related links first, in seed order (all of them: an editor chose each), then the
     /// newest articles sharing a tag, until there are <see cref="Count"/>. Internal links resolve now, not at
     /// import, so they follow the target's headline and vanish while it is not visible: pass the articles
@@ -21,10 +28,6 @@ public static class RelatedArticles
     public static async Task<List<ReadMore>> ForAsync(
         IQueryable<Article> visible, int articleId, string slug, IReadOnlyList<RelatedLink> links, CancellationToken cancellationToken)
     {
-        // A captured teaser has only a title: it links to the article of that headline when the site has it.
-        static string? TargetOf(RelatedLink link) =>
-            link.TargetSlug ?? (link.Url is null && link.Title is not null ? Slug.From(link.Title) : null);
-
         var wanted = links.Select(TargetOf).OfType<string>().Where(s => s != slug).ToList();
         var targets = wanted.Count == 0 ? [] : await visible
             .Where(a => wanted.Contains(a.Slug))

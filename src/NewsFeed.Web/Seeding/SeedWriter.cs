@@ -64,7 +64,7 @@ public sealed class SeedWriter(NewsDbContext db)
                 if (current.AuthorId != authorId)
                 {
                     // An author file appeared or vanished since: the article itself is unchanged.
-                    var before = await FactsAsync(db.Articles.Where(a => a.Id == current.Id), cancellationToken);
+                    var before = await ArticleFacts.ReadAsync(db.Articles.Where(a => a.Id == current.Id), cancellationToken);
                     await db.Articles.Where(a => a.Id == current.Id)
                         .ExecuteUpdateAsync(s => s.SetProperty(a => a.AuthorId, authorId), cancellationToken);
                     reassigned = true;
@@ -83,7 +83,7 @@ public sealed class SeedWriter(NewsDbContext db)
             if (existing.ContainsKey(document.Path) || storedSlugs.Contains(seed.Slug))
             {
                 var replacing = db.Articles.Where(a => a.SourcePath == document.Path || a.Slug == seed.Slug);
-                var before = await FactsAsync(replacing, cancellationToken);
+                var before = await ArticleFacts.ReadAsync(replacing, cancellationToken);
                 await replacing.ExecuteDeleteAsync(cancellationToken);
                 touched.Add((before.FirstOrDefault(b => b.Slug == seed.Slug) ?? before.FirstOrDefault(), after));
                 touched.AddRange(before.Where(b => b.Slug != seed.Slug && before.Count > 1).Select(b => ((ArticleFacts?)b, (ArticleFacts?)null)));
@@ -118,7 +118,7 @@ public sealed class SeedWriter(NewsDbContext db)
         var vanished = existing.Values.Where(a => !seen.Contains(a.SourcePath)).Select(a => a.Id).ToList();
         if (vanished.Count > 0)
         {
-            touched.AddRange((await FactsAsync(db.Articles.Where(a => vanished.Contains(a.Id)), cancellationToken)).Select(b => ((ArticleFacts?)b, (ArticleFacts?)null)));
+            touched.AddRange((await ArticleFacts.ReadAsync(db.Articles.Where(a => vanished.Contains(a.Id)), cancellationToken)).Select(b => ((ArticleFacts?)b, (ArticleFacts?)null)));
         }
 
         var deleted = vanished.Count == 0 ? 0 : await db.Articles.Where(a => vanished.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
@@ -156,24 +156,6 @@ public sealed class SeedWriter(NewsDbContext db)
     /// <summary>The slugs of the authors a file defines: an author file's, or a text page's author block's.</summary>
     private static IEnumerable<string> AuthorSlugsOf(SeedDocument document) =>
         new[] { document.Author?.Slug, document.Article?.InlineAuthor?.Slug }.OfType<string>();
-
-    private static async Task<List<ArticleFacts>> FactsAsync(IQueryable<Article> articles, CancellationToken cancellationToken) =>
-        [.. (await articles.Select(a => new
-        {
-            a.Slug,
-            a.PublishedUtc,
-            a.IsDraft,
-            Section = a.Section == null ? null : a.Section.Slug,
-            Author = a.Author == null ? null : a.Author.Slug,
-            Tags = a.Tags.Select(t => t.Slug).ToList(),
-            a.Headline,
-            a.Excerpt,
-            a.ReadingMinutes,
-            ImageSrc = a.Image == null ? null : a.Image.Src,
-            ImageAlt = a.Image == null ? null : a.Image.Alt,
-        }).ToListAsync(cancellationToken))
-        .Select(a => new ArticleFacts(a.Slug, a.PublishedUtc, a.IsDraft, a.Section, a.Author, a.Tags,
-            ArticleFacts.TeaserOf(a.Headline, a.Excerpt, a.ReadingMinutes, a.ImageSrc, a.ImageAlt)))];
 
     private async Task<(Dictionary<string, int> Ids, HashSet<string> ChangedFiles)> ImportAuthorsAsync(
         List<SeedDocument> ordered, CancellationToken cancellationToken)

@@ -59,7 +59,7 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
             HttpContext.DependsOn(ContentKeys.Tag(tag.Slug));
         }
 
-        foreach (var target in article.Links.Select(l => l.TargetSlug ?? (l.Url is null && l.Title is not null ? Seeding.Slug.From(l.Title) : null)).OfType<string>())
+        foreach (var target in article.Links.Select(RelatedArticles.TargetOf).OfType<string>())
         {
             HttpContext.DependsOn(ContentKeys.Article(target));
         }
