@@ -15,7 +15,7 @@ internal enum FeedScope
     Section,
 }
 
-/// <summary>An article as the feeds show it, author and tags loaded in the same query.</summary>
+/// <summary>An article as the feeds show it; <see cref="Html"/> is the stored feed HTML (absolute URLs, hero first).</summary>
 internal sealed record FeedEntry(
     string Slug, string Headline, string Excerpt, string Html, DateTime PublishedUtc, DateTime? UpdatedUtc,
     HeroImage? Image, FeedAuthor? Author, List<string> Tags)
@@ -59,16 +59,18 @@ internal sealed record Feed(
             return null;
         }
 
-        var entries = await articles
+        // One query, no joins and no HTML parsing: the feed HTML, author and tags were made at import (ArticleViews).
+        var entries = (await articles
             .Newest()
             .Take(ItemCount)
+            .Select(a => new { a.Slug, a.Headline, a.Excerpt, a.FeedHtml, a.PublishedUtc, a.UpdatedUtc, a.Image, a.View })
+            .ToListAsync(cancellationToken))
+            .Select(a => (Row: a, View: ArticleViews.Parse(a.View)))
             .Select(a => new FeedEntry(
-                a.Slug, a.Headline, a.Excerpt, a.Html, a.PublishedUtc, a.UpdatedUtc, a.Image,
-                a.Author == null ? null : new FeedAuthor(a.Author.Slug, a.Author.Name),
-                a.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList()))
-            // One query for the articles and one for their tags, instead of repeating each body once per tag.
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
+                a.Row.Slug, a.Row.Headline, a.Row.Excerpt, a.Row.FeedHtml, a.Row.PublishedUtc, a.Row.UpdatedUtc, a.Row.Image,
+                a.View.Author is { } author ? new FeedAuthor(author.Slug, author.Name) : null,
+                [.. a.View.Tags.Select(t => t.Name)]))
+            .ToList();
 
         var key = slug ?? "";
         return scope switch

@@ -6,18 +6,19 @@ namespace NewsFeed.Web.Feeds;
 /// <summary>
 /// An article's full HTML as a feed reader gets it: the hero image first, then the sanitized body, with every
 /// site-relative link and image made absolute. A reader resolves a relative URL against the feed's own address
-/// (or not at all), so <c>/media/map.jpg</c> would show as a broken image. One instance per response.
+/// (or not at all), so <c>/media/map.jpg</c> would show as a broken image. Made when the article is imported
+/// (<see cref="Data.ArticleViews"/>) and stored, so feeds never parse HTML per request.
 /// </summary>
 internal sealed class FeedContent(SiteOptions site)
 {
     private readonly HtmlParser _parser = new();
 
-    public string Html(FeedEntry entry)
+    public string Html(string slug, string html, Model.HeroImage? image)
     {
-        var articleUrl = site.Absolute(PagePaths.Article(entry.Slug));
+        var articleUrl = site.Absolute(PagePaths.Article(slug));
         var document = _parser.ParseDocument("");
         var body = document.Body!;
-        body.InnerHtml = entry.Html;
+        body.InnerHtml = html;
 
         foreach (var element in body.QuerySelectorAll("[href], [src]"))
         {
@@ -30,14 +31,14 @@ internal sealed class FeedContent(SiteOptions site)
             }
         }
 
-        if (entry.Image?.Src is { } src)
+        if (image?.Src is { } src)
         {
             var figure = document.CreateElement("figure");
             var img = document.CreateElement("img");
             img.SetAttribute("src", site.Absolute(src));
-            img.SetAttribute("alt", entry.Image.Alt ?? "");
+            img.SetAttribute("alt", image.Alt ?? "");
             figure.AppendChild(img);
-            var caption = string.Join(" ", new[] { entry.Image.Caption, entry.Image.Credit is null ? null : $"({entry.Image.Credit})" }.OfType<string>());
+            var caption = string.Join(" ", new[] { image.Caption, image.Credit is null ? null : $"({image.Credit})" }.OfType<string>());
             if (caption.Length > 0)
             {
                 var figcaption = document.CreateElement("figcaption");

@@ -10,14 +10,13 @@ internal sealed record JsonFeed(
 {
     public static IResult Result(Feed feed, SiteOptions site)
     {
-        var content = new FeedContent(site);
         var json = new JsonFeed(
             "https://jsonfeed.org/version/1.1", feed.Title, feed.PageUrl, feed.JsonUrl, feed.Description, site.Language,
             [.. feed.Entries.Select(e =>
             {
                 var url = site.Absolute(PagePaths.Article(e.Slug));
                 return new JsonFeedItem(
-                    url, url, e.Headline, e.Excerpt, content.Html(e),
+                    url, url, e.Headline, e.Excerpt, e.Html,
                     e.Image?.Src is { } src ? site.Absolute(src) : null,
                     FeedFormat.Utc(e.PublishedUtc), FeedFormat.Utc(e.ModifiedUtc),
                     e.Author is null ? null : [new JsonFeedAuthor(e.Author.Name, site.Absolute(PagePaths.Author(e.Author.Slug)))],

@@ -42,7 +42,6 @@ internal static class Rss
         await writer.WriteEndElementAsync();
         await writer.WriteElementStringAsync(null, "ttl", null, TimeToLiveMinutes.ToString(CultureInfo.InvariantCulture));
 
-        var content = new FeedContent(site);
         foreach (var entry in feed.Entries)
         {
             var url = site.Absolute(PagePaths.Article(entry.Slug));
@@ -65,7 +64,7 @@ internal static class Rss
             }
 
             await writer.WriteElementStringAsync(null, "description", null, FeedFormat.XmlText(entry.Excerpt));
-            await writer.WriteElementStringAsync("content", "encoded", ContentNs, FeedFormat.XmlText(content.Html(entry)));
+            await writer.WriteElementStringAsync("content", "encoded", ContentNs, FeedFormat.XmlText(entry.Html));
             if (entry.Image?.Src is { } src)
             {
                 await writer.WriteStartElementAsync("media", "content", MediaNs);

@@ -29,6 +29,21 @@ public sealed class Article
     /// <summary>The body rendered and sanitized once, at import.</summary>
     public required string Html { get; set; }
 
+    /// <summary>
+    /// The body as feed readers get it (hero first, every site-relative URL absolute): made when the content or the
+    /// site's address changes (<see cref="Data.ArticleViews"/>), so a feed request never parses HTML.
+    /// </summary>
+    public string FeedHtml { get; set; } = "";
+
+    /// <summary>
+    /// What the article's page shows besides its own columns, resolved at import (<see cref="Data.ArticleViews"/>):
+    /// section, author card, tags, "Read more" candidates, the NewsArticle data, the keys it depends on. JSON.
+    /// </summary>
+    public string View { get; set; } = "";
+
+    /// <summary>The dependency keys of <see cref="View"/>, space-separated: which changes make it again.</summary>
+    public string ViewKeys { get; set; } = "";
+
     public int WordCount { get; set; }
     public int ReadingMinutes { get; set; }
 

@@ -17,4 +17,8 @@ public static class PreviewQueries
     /// </summary>
     public static IQueryable<Article> Visible(this IQueryable<Article> articles, DateTime nowUtc, PreviewOptions preview) =>
         preview.Enabled ? articles : articles.Published(nowUtc);
+
+    /// <summary><see cref="Visible"/> for one article in memory (a stored "Read more" candidate): the same rule.</summary>
+    public static bool IsVisible(bool isDraft, DateTime publishedUtc, DateTime nowUtc, PreviewOptions preview) =>
+        preview.Enabled || ArticleQueries.IsPublicAt(isDraft, publishedUtc, nowUtc);
 }

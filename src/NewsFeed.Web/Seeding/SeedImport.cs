@@ -5,6 +5,8 @@ using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Preview;
 
+using NewsFeed.Web.Site;
+
 namespace NewsFeed.Web.Seeding;
 
 /// <summary>
@@ -120,7 +122,8 @@ public sealed partial class SeedImport(
         SeedValidator.Validate(documents);
 
         await using var scope = scopes.CreateAsyncScope();
-        var importer = new SeedWriter(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
+        var importer = new SeedWriter(
+            scope.ServiceProvider.GetRequiredService<NewsDbContext>(), scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value, time);
         var (files, deleted, change, record) = await importer.ImportAsync(documents, cancellationToken);
         if (record is { } id)
         {

@@ -3,6 +3,7 @@ using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Model;
 using NewsFeed.Web.Search;
+using NewsFeed.Web.Site;
 
 namespace NewsFeed.Web.Seeding;
 
@@ -11,7 +12,7 @@ namespace NewsFeed.Web.Seeding;
 /// Articles are matched by source path; an unchanged file (same hash) is not written again; a file with
 /// errors is skipped and its last good version stays; articles whose file vanished are deleted.
 /// </summary>
-public sealed class SeedWriter(NewsDbContext db)
+public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider time)
 {
     public async Task<(IReadOnlyList<SeedFileResult> Files, int Deleted, ContentChange Change, long? ChangeRecord)> ImportAsync(
         IReadOnlyList<SeedDocument> documents, CancellationToken cancellationToken)
@@ -133,9 +134,12 @@ public sealed class SeedWriter(NewsDbContext db)
 
         change = change.With(new ContentChange(authorKeys));
 
-        // A restart with nothing changed skips the clean-up: it reads every tag, section and index row.
+        // A restart with nothing changed skips the clean-up: it reads every tag, section and index row. The views it
+        // checks: made for other site settings, they are all made again (one look-up when they were not).
         long? record = null;
-        if (added.Count > 0 || deleted > 0 || reassigned || authorsChanged.Count > 0)
+        var changed = added.Count > 0 || deleted > 0 || reassigned || authorsChanged.Count > 0;
+        var views = await ArticleViews.RefreshAsync(db, changed ? change : ContentChange.None, site, time.GetUtcNow().UtcDateTime, cancellationToken);
+        if (changed)
         {
             await DeleteOrphansAsync(authorIds, cancellationToken);
             await ArticleSearch.RefreshAsync(db, reassigned || authorsChanged.Count > 0, cancellationToken);
@@ -146,7 +150,7 @@ public sealed class SeedWriter(NewsDbContext db)
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
-        if (added.Count > 0 || deleted > 0)
+        if (added.Count > 0 || deleted > 0 || views > 0)
         {
             await StoreProvider.AfterImportAsync(db, cancellationToken);
         }

@@ -1,0 +1,239 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using NewsFeed.Web.Caching;
+using NewsFeed.Web.Feeds;
+using NewsFeed.Web.Model;
+using NewsFeed.Web.Pages.Articles;
+using NewsFeed.Web.Site;
+
+namespace NewsFeed.Web.Data;
+
+/// <summary>
+/// What an article's page and feed items show beyond the article's own columns, resolved once when content changes
+/// (<see cref="ArticleViews"/>): an uncached article page is then one read of one row. It holds no rule about who may
+/// see what: "Read more" keeps every candidate with its draft flag and date, and the page picks the visible ones.
+/// </summary>
+public sealed record StoredView(
+    DetailsModel.Link? Section,
+    DetailsModel.AuthorView? Author,
+    List<DetailsModel.Link> Tags,
+    List<ReadMoreLink> Links,
+    List<ReadMoreTeaser> Fill,
+    string JsonLd)
+{
+    public static readonly StoredView Empty = new(null, null, [], [], [], "");
+}
+
+/// <summary>An article as "Read more" shows it, with what decides whether a reader may see it.</summary>
+public sealed record ReadMoreTeaser(string Slug, string Headline, string Excerpt, bool IsDraft, DateTime PublishedUtc);
+
+/// <summary>
+/// One of the article's own related links, in seed order. <see cref="Target"/> is the article it shows while that
+/// article is visible; <see cref="Plain"/> says the link is shown as written (a captured teaser, an external URL) otherwise.
+/// </summary>
+public sealed record ReadMoreLink(string? Title, string? Url, string? Excerpt, bool Plain, ReadMoreTeaser? Target);
+
+/// <summary>
+/// Makes <see cref="Article.View"/> and <see cref="Article.FeedHtml"/> in the import's transaction: for the articles a
+/// change touched, and for every article whose view showed something the change touched (<see cref="Article.ViewKeys"/>
+/// names the keys a view depends on, as pages do for the page cache). Everything, when the site's settings changed.
+/// </summary>
+public static class ArticleViews
+{
+    /// <summary>Bump when what a view holds changes: every view is made again at the next import.</summary>
+    private const string Version = "1";
+
+    private const string StampKey = "views";
+
+    private const int Batch = 500;
+
+    /// <summary>What the views were made from besides content: the site settings (absolute URLs, the publisher).</summary>
+    public static string Stamp(SiteOptions site) =>
+        Version + "/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(site))))[..16];
+
+    public static StoredView Parse(string json) =>
+        json.Length == 0 ? StoredView.Empty : JsonSerializer.Deserialize(json, StoredViewContext.Default.StoredView) ?? StoredView.Empty;
+
+    /// <summary>
+    /// Makes the views the change (and newly written rows, whose view is empty) needs, or all of them when they were
+    /// made for other settings. Call inside the import's transaction, after its rows are written.
+    /// </summary>
+    public static async Task<int> RefreshAsync(
+        NewsDbContext db, ContentChange change, SiteOptions site, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var stamp = Stamp(site);
+        var all = change.Everything || await StoreInitializer.ReadInfoAsync(db, StampKey, cancellationToken) != stamp;
+        // New rows (an empty view) get their feed HTML too; a view made again for what another article did keeps its own.
+        var rows = await (all ? db.Articles.Select(a => new Row(a.Id, "")) : RowsToCheck(db, change)).ToListAsync(cancellationToken);
+        var ids = all ? rows.Select(r => r.Id).ToList() : [.. rows.Where(r => r.ViewKeys.Length == 0 || r.ViewKeys.Split(' ').Any(change.Keys.Contains)).Select(r => r.Id)];
+        if (ids.Count > 0)
+        {
+            var own = all ? ids.ToHashSet() : rows.Where(r => r.ViewKeys.Length == 0).Select(r => r.Id).ToHashSet();
+            await MakeAsync(db, ids, own, site, nowUtc, cancellationToken);
+        }
+
+        if (all)
+        {
+            await db.StoreInfo.Where(i => i.Key == StampKey).ExecuteDeleteAsync(cancellationToken);
+            db.StoreInfo.Add(new StoreInfo { Key = StampKey, Value = stamp });
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        return ids.Count;
+    }
+
+    /// <summary>
+    /// The rows to look at: new ones (an empty view) only when nothing changed; otherwise every row's keys, a scan of one
+    /// short column (a few milliseconds at 10,000 articles, and no index table to keep in step).
+    /// </summary>
+    private static IQueryable<Row> RowsToCheck(NewsDbContext db, ContentChange change) =>
+        change.IsEmpty
+            ? db.Articles.Where(a => a.ViewKeys == "").Select(a => new Row(a.Id, a.ViewKeys))
+            : db.Articles.Select(a => new Row(a.Id, a.ViewKeys));
+
+    private static async Task MakeAsync(
+        NewsDbContext db, List<int> ids, HashSet<int> own, SiteOptions site, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var pool = await CandidatesAsync(db, ids, cancellationToken);
+        var feed = new FeedContent(site);
+        foreach (var chunk in ids.Chunk(Batch))
+        {
+            var articles = await db.Articles.Where(a => chunk.Contains(a.Id))
+                .Select(a => new Source(
+                    a.Id, a.Slug, a.Headline, a.Dek, a.Excerpt, a.PublishedUtc, a.UpdatedUtc, a.Image, a.Html, a.ReadingMinutes,
+                    a.Section == null ? null : new DetailsModel.Link(a.Section.Slug, a.Section.Name),
+                    a.Author == null ? null : new DetailsModel.AuthorView(a.Author.Slug, a.Author.Name, a.Author.JobTitle, a.Author.BioHtml, a.Author.AvatarSrc),
+                    a.Tags.OrderBy(t => t.Name).Select(t => new TagRef(t.Id, t.Slug, t.Name)).ToList(),
+                    a.RelatedLinks.OrderBy(r => r.Position).ToList()))
+                .AsSplitQuery()
+                .ToListAsync(cancellationToken);
+
+            foreach (var article in articles)
+            {
+                var (view, keys) = Make(article, pool, site, nowUtc);
+                var json = JsonSerializer.Serialize(view, StoredViewContext.Default.StoredView);
+                var row = db.Articles.Where(a => a.Id == article.Id);
+                if (own.Contains(article.Id))
+                {
+                    var feedHtml = feed.Html(article.Slug, article.Html, article.Image);
+                    await row.ExecuteUpdateAsync(
+                        s => s.SetProperty(a => a.View, json).SetProperty(a => a.ViewKeys, keys).SetProperty(a => a.FeedHtml, feedHtml), cancellationToken);
+                }
+                else
+                {
+                    await row.ExecuteUpdateAsync(s => s.SetProperty(a => a.View, json).SetProperty(a => a.ViewKeys, keys), cancellationToken);
+                }
+            }
+        }
+    }
+
+    private static (StoredView View, string Keys) Make(Source article, Candidates pool, SiteOptions site, DateTime nowUtc)
+    {
+        var links = RelatedArticles.Links(article.Slug, article.Links, pool);
+        var keys = new SortedSet<string>(StringComparer.Ordinal) { ContentKeys.ArticleBody(article.Slug) };
+        // Every article a link names, also while it does not exist: the view is made again when it appears.
+        keys.UnionWith(article.Links.Select(RelatedArticles.TargetOf).OfType<string>().Where(t => t != article.Slug).Select(ContentKeys.Article));
+        var fill = RelatedArticles.Candidates(article.Id, article.Tags.Select(t => t.Id), links.Count(l => l.Target is not null), pool, nowUtc);
+        keys.UnionWith(fill.Select(f => ContentKeys.Article(f.Slug)));
+        keys.UnionWith(article.Tags.Select(t => ContentKeys.Tag(t.Slug)));
+        if (article.Author is { } author)
+        {
+            keys.Add(ContentKeys.Author(author.Slug));
+        }
+
+        var tags = article.Tags.Select(t => new DetailsModel.Link(t.Slug, t.Name)).ToList();
+        var page = new DetailsModel.ArticleView(article.Id, article.Slug, article.Headline, article.Dek, article.Excerpt, article.PublishedUtc,
+            article.UpdatedUtc, article.Section, article.Image, "", article.ReadingMinutes, article.Author, tags, "");
+        var jsonLd = NewsArticleJsonLd.Serialize(page, site, site.Absolute(PagePaths.Article(article.Slug)));
+        return (new StoredView(article.Section, article.Author, tags, links, fill, jsonLd), string.Join(' ', keys));
+    }
+
+    /// <summary>
+    /// The articles "Read more" may pick from: every article sharing a tag with one being made (newest first, per tag)
+    /// and every article a related link names.
+    /// </summary>
+    private static async Task<Candidates> CandidatesAsync(NewsDbContext db, List<int> ids, CancellationToken cancellationToken)
+    {
+        var tagIds = await db.Articles.Where(a => ids.Contains(a.Id)).SelectMany(a => a.Tags.Select(t => t.Id)).Distinct().ToListAsync(cancellationToken);
+        var targets = (await db.RelatedLinks.Where(r => ids.Contains(r.ArticleId)).ToListAsync(cancellationToken))
+            .Select(RelatedArticles.TargetOf).OfType<string>().Distinct().ToList();
+
+        var sharing = await db.Articles.Where(a => a.Tags.Any(t => tagIds.Contains(t.Id)))
+            .Select(a => new { a.Id, a.Slug, a.Headline, a.Excerpt, a.IsDraft, a.PublishedUtc, Tags = a.Tags.Select(t => t.Id).ToList() })
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var named = await db.Articles.Where(a => targets.Contains(a.Slug))
+            .Select(a => new { a.Id, a.Slug, a.Headline, a.Excerpt, a.IsDraft, a.PublishedUtc })
+            .ToListAsync(cancellationToken);
+
+        var pool = new Candidates();
+        foreach (var a in named)
+        {
+            pool.Add(a.Id, new ReadMoreTeaser(a.Slug, a.Headline, a.Excerpt, a.IsDraft, a.PublishedUtc), []);
+        }
+
+        foreach (var a in sharing)
+        {
+            pool.Add(a.Id, new ReadMoreTeaser(a.Slug, a.Headline, a.Excerpt, a.IsDraft, a.PublishedUtc), a.Tags);
+        }
+
+        pool.Sort();
+        return pool;
+    }
+
+    private sealed record Source(
+        int Id, string Slug, string Headline, string? Dek, string Excerpt, DateTime PublishedUtc, DateTime? UpdatedUtc, HeroImage? Image,
+        string Html, int ReadingMinutes, DetailsModel.Link? Section, DetailsModel.AuthorView? Author, List<TagRef> Tags, List<RelatedLink> Links);
+
+    private sealed record TagRef(int Id, string Slug, string Name);
+
+    private sealed record Row(int Id, string ViewKeys);
+}
+
+/// <summary>An article "Read more" may show, with its id (the tie-break of the newest-first order).</summary>
+public sealed record Candidate(int Id, ReadMoreTeaser Teaser)
+{
+    /// <summary><see cref="ArticleQueries.Newest"/>, in memory: newest first, ties by id.</summary>
+    public static readonly Comparison<Candidate> Newest = (a, b) =>
+        b.Teaser.PublishedUtc.CompareTo(a.Teaser.PublishedUtc) is var byDate and not 0 ? byDate : a.Id.CompareTo(b.Id);
+}
+
+/// <summary>Candidates by slug, and per tag id newest first (once <see cref="Sort"/> has run).</summary>
+public sealed class Candidates
+{
+    public Dictionary<string, Candidate> BySlug { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<int, List<Candidate>> ByTag { get; } = [];
+
+    /// <summary>An article, listed under each of <paramref name="tagIds"/>; add each article with all its tags, once.</summary>
+    public void Add(int id, ReadMoreTeaser teaser, IEnumerable<int> tagIds)
+    {
+        var candidate = new Candidate(id, teaser);
+        BySlug[teaser.Slug] = candidate;
+        foreach (var tag in tagIds)
+        {
+            if (!ByTag.TryGetValue(tag, out var list))
+            {
+                ByTag[tag] = list = [];
+            }
+
+            list.Add(candidate);
+        }
+    }
+
+    public void Sort()
+    {
+        foreach (var list in ByTag.Values)
+        {
+            list.Sort(Candidate.Newest);
+        }
+    }
+}
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(StoredView))]
+internal sealed partial class StoredViewContext : JsonSerializerContext;
