@@ -37,7 +37,7 @@ public sealed record ReadMoreTeaser(string Slug, string Headline, string Excerpt
 public sealed record ReadMoreLink(string? Title, string? Url, string? Excerpt, bool Plain, ReadMoreTeaser? Target);
 
 /// <summary>
-/// Makes <see cref="Article.View"/> and <see cref="Article.FeedHtml"/> in the import's transaction: for the articles a
+/// Makes <see cref="Article.View"/> and the feed items (<see cref="FeedItems"/>) in the import's transaction: for the articles a
 /// change touched, and for every article whose view showed something the change touched (<see cref="Article.ViewKeys"/>
 /// names the keys a view depends on, as pages do for the page cache). Everything, when the site's settings changed.
 /// </summary>
@@ -66,13 +66,13 @@ public static class ArticleViews
     {
         var stamp = Stamp(site);
         var all = change.Everything || await StoreInitializer.ReadInfoAsync(db, StampKey, cancellationToken) != stamp;
-        // New rows (an empty view) get their feed HTML too; a view made again for what another article did keeps its own.
+        // New rows (an empty view) get their feed items too; a view made again for what another article did keeps its own.
         var rows = await (all ? db.Articles.Select(a => new Row(a.Id, "")) : RowsToCheck(db, change)).ToListAsync(cancellationToken);
         var ids = all ? rows.Select(r => r.Id).ToList() : [.. rows.Where(r => r.ViewKeys.Length == 0 || r.ViewKeys.Split(' ').Any(change.Keys.Contains)).Select(r => r.Id)];
         if (ids.Count > 0)
         {
             var own = all ? ids.ToHashSet() : rows.Where(r => r.ViewKeys.Length == 0).Select(r => r.Id).ToHashSet();
-            await MakeAsync(db, ids, own, site, nowUtc, cancellationToken);
+            await MakeAsync(db, ids, own, change, site, nowUtc, cancellationToken);
         }
 
         if (all)
@@ -96,7 +96,7 @@ public static class ArticleViews
             : db.Articles.Select(a => new Row(a.Id, a.ViewKeys));
 
     private static async Task MakeAsync(
-        NewsDbContext db, List<int> ids, HashSet<int> own, SiteOptions site, DateTime nowUtc, CancellationToken cancellationToken)
+        NewsDbContext db, List<int> ids, HashSet<int> own, ContentChange change, SiteOptions site, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var pool = await CandidatesAsync(db, ids, cancellationToken);
         var feed = new FeedContent(site);
@@ -117,11 +117,15 @@ public static class ArticleViews
                 var (view, keys) = Make(article, pool, site, nowUtc);
                 var json = JsonSerializer.Serialize(view, StoredViewContext.Default.StoredView);
                 var row = db.Articles.Where(a => a.Id == article.Id);
-                if (own.Contains(article.Id))
+                if (own.Contains(article.Id) || (article.Author is { } author && change.Keys.Contains(ContentKeys.Author(author.Slug))))
                 {
-                    var feedHtml = feed.Html(article.Slug, article.Html, article.Image);
+                    // The feed items show the article and its author's name: made again only when one of those changed.
+                    var item = new FeedArticle(article.Slug, article.Headline, article.Excerpt, feed.Html(article.Slug, article.Html, article.Image),
+                        article.PublishedUtc, article.UpdatedUtc, article.Image, article.Author?.Slug, article.Author?.Name, [.. article.Tags.Select(t => t.Name)]);
+                    var (rss, jsonItem) = (FeedItems.Rss(item, site), FeedItems.Json(item, site));
                     await row.ExecuteUpdateAsync(
-                        s => s.SetProperty(a => a.View, json).SetProperty(a => a.ViewKeys, keys).SetProperty(a => a.FeedHtml, feedHtml), cancellationToken);
+                        s => s.SetProperty(a => a.View, json).SetProperty(a => a.ViewKeys, keys).SetProperty(a => a.RssItem, rss).SetProperty(a => a.JsonItem, jsonItem),
+                        cancellationToken);
                 }
                 else
                 {

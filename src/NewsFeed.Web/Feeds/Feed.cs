@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
-using NewsFeed.Web.Model;
 using NewsFeed.Web.Site;
 
 namespace NewsFeed.Web.Feeds;
@@ -15,17 +14,20 @@ internal enum FeedScope
     Section,
 }
 
-/// <summary>An article as the feeds show it; <see cref="Html"/> is the stored feed HTML (absolute URLs, hero first).</summary>
-internal sealed record FeedEntry(
-    string Slug, string Headline, string Excerpt, string Html, DateTime PublishedUtc, DateTime? UpdatedUtc,
-    HeroImage? Image, FeedAuthor? Author, List<string> Tags)
+/// <summary>Which stored item a feed is made of.</summary>
+internal enum FeedKind
+{
+    Rss,
+    Json,
+}
+
+/// <summary>An item of a feed: the stored item (RSS or JSON, <see cref="FeedItems"/>) and what the response needs of it.</summary>
+internal sealed record FeedEntry(string Slug, DateTime PublishedUtc, DateTime? UpdatedUtc, string? AuthorSlug, string Item)
 {
     public DateTime ModifiedUtc => UpdatedUtc ?? PublishedUtc;
 }
 
-internal sealed record FeedAuthor(string Slug, string Name);
-
-/// <summary>One feed, format-neutral: RSS and JSON Feed are both written from this. URLs are absolute.</summary>
+/// <summary>One feed: its channel (URLs absolute) and its stored items of one kind.</summary>
 internal sealed record Feed(
     string Title, string Description, string PageUrl, string RssUrl, string JsonUrl, IReadOnlyList<FeedEntry> Entries)
 {
@@ -38,7 +40,7 @@ internal sealed record Feed(
     /// that only drafts use must not show its name to the public.
     /// </summary>
     public static async Task<Feed?> LoadAsync(
-        NewsDbContext db, FeedScope scope, string? slug, DateTime nowUtc, SiteOptions site, CancellationToken cancellationToken)
+        NewsDbContext db, FeedScope scope, string? slug, FeedKind kind, DateTime nowUtc, SiteOptions site, CancellationToken cancellationToken)
     {
         var published = db.Articles.Published(nowUtc);
         var (name, articles) = scope switch
@@ -59,18 +61,11 @@ internal sealed record Feed(
             return null;
         }
 
-        // One query, no joins and no HTML parsing: the feed HTML, author and tags were made at import (ArticleViews).
-        var entries = (await articles
-            .Newest()
-            .Take(ItemCount)
-            .Select(a => new { a.Slug, a.Headline, a.Excerpt, a.FeedHtml, a.PublishedUtc, a.UpdatedUtc, a.Image, a.View })
-            .ToListAsync(cancellationToken))
-            .Select(a => (Row: a, View: ArticleViews.Parse(a.View)))
-            .Select(a => new FeedEntry(
-                a.Row.Slug, a.Row.Headline, a.Row.Excerpt, a.Row.FeedHtml, a.Row.PublishedUtc, a.Row.UpdatedUtc, a.Row.Image,
-                a.View.Author is { } author ? new FeedAuthor(author.Slug, author.Name) : null,
-                [.. a.View.Tags.Select(t => t.Name)]))
-            .ToList();
+        // One query of stored items, made at import: no HTML is parsed and no body escaped per request.
+        var newest = articles.Newest().Take(ItemCount);
+        var entries = kind == FeedKind.Rss
+            ? await newest.Select(a => new FeedEntry(a.Slug, a.PublishedUtc, a.UpdatedUtc, a.Author == null ? null : a.Author.Slug, a.RssItem)).ToListAsync(cancellationToken)
+            : await newest.Select(a => new FeedEntry(a.Slug, a.PublishedUtc, a.UpdatedUtc, a.Author == null ? null : a.Author.Slug, a.JsonItem)).ToListAsync(cancellationToken);
 
         var key = slug ?? "";
         return scope switch
@@ -106,9 +101,9 @@ internal sealed record Feed(
             // The body key alone: every change of an article touches it (the teaser key is for pages showing only
             // the teaser), and a feed of 50 items must keep its keys header within a shared cache's header limit.
             context.DependsOn(ContentKeys.ArticleBody(entry.Slug));
-            if (entry.Author is { } author)
+            if (entry.AuthorSlug is { } author)
             {
-                context.DependsOn(ContentKeys.Author(author.Slug));
+                context.DependsOn(ContentKeys.Author(author));
             }
         }
     }

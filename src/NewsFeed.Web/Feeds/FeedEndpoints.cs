@@ -69,14 +69,14 @@ public static class FeedEndpoints
     private static async Task<IResult> RssAsync(FeedServices s, FeedScope scope, string? slug, CancellationToken ct)
     {
         var now = s.NowUtc;
-        var feed = await Feed.LoadAsync(s.Db, scope, slug, now, s.Site, ct);
+        var feed = await Feed.LoadAsync(s.Db, scope, slug, FeedKind.Rss, now, s.Site, ct);
         feed?.RecordDependencies(s.Http, scope, slug);
         return feed is null ? TypedResults.NotFound() : Rss.Result(feed, s.Site, now);
     }
 
     private static async Task<IResult> JsonAsync(FeedServices s, FeedScope scope, string? slug, CancellationToken ct)
     {
-        var feed = await Feed.LoadAsync(s.Db, scope, slug, s.NowUtc, s.Site, ct);
+        var feed = await Feed.LoadAsync(s.Db, scope, slug, FeedKind.Json, s.NowUtc, s.Site, ct);
         feed?.RecordDependencies(s.Http, scope, slug);
         return feed is null ? TypedResults.NotFound() : JsonFeed.Result(feed, s.Site);
     }

@@ -1,28 +1,37 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using NewsFeed.Web.Site;
 
 namespace NewsFeed.Web.Feeds;
 
-/// <summary>JSON Feed 1.1 (https://jsonfeed.org/version/1.1); property names come out in its snake_case.</summary>
-internal sealed record JsonFeed(
-    string Version, string Title, string HomePageUrl, string FeedUrl, string Description, string Language,
-    IReadOnlyList<JsonFeedItem> Items)
+/// <summary>
+/// JSON Feed 1.1 (https://jsonfeed.org/version/1.1), property names in its snake_case: the feed's own fields, then the
+/// items as stored at import (<see cref="FeedItems.Json"/>).
+/// </summary>
+internal sealed class JsonFeed(Feed feed, SiteOptions site) : IResult
 {
-    public static IResult Result(Feed feed, SiteOptions site)
+    public static IResult Result(Feed feed, SiteOptions site) => new JsonFeed(feed, site);
+
+    public async Task ExecuteAsync(HttpContext httpContext)
     {
-        var json = new JsonFeed(
-            "https://jsonfeed.org/version/1.1", feed.Title, feed.PageUrl, feed.JsonUrl, feed.Description, site.Language,
-            [.. feed.Entries.Select(e =>
-            {
-                var url = site.Absolute(PagePaths.Article(e.Slug));
-                return new JsonFeedItem(
-                    url, url, e.Headline, e.Excerpt, e.Html,
-                    e.Image?.Src is { } src ? site.Absolute(src) : null,
-                    FeedFormat.Utc(e.PublishedUtc), FeedFormat.Utc(e.ModifiedUtc),
-                    e.Author is null ? null : [new JsonFeedAuthor(e.Author.Name, site.Absolute(PagePaths.Author(e.Author.Slug)))],
-                    e.Tags);
-            })]);
-        return TypedResults.Json(json, JsonFeedContext.Default.JsonFeed, FeedLinks.JsonContentType);
+        httpContext.Response.ContentType = FeedLinks.JsonContentType;
+        await using var json = new Utf8JsonWriter(httpContext.Response.Body);
+        json.WriteStartObject();
+        json.WriteString("version", "https://jsonfeed.org/version/1.1");
+        json.WriteString("title", feed.Title);
+        json.WriteString("home_page_url", feed.PageUrl);
+        json.WriteString("feed_url", feed.JsonUrl);
+        json.WriteString("description", feed.Description);
+        json.WriteString("language", site.Language);
+        json.WriteStartArray("items");
+        foreach (var entry in feed.Entries)
+        {
+            json.WriteRawValue(entry.Item, skipInputValidation: true);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync(httpContext.RequestAborted);
     }
 }
 
@@ -35,5 +44,5 @@ internal sealed record JsonFeedAuthor(string Name, string Url);
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(JsonFeed))]
+[JsonSerializable(typeof(JsonFeedItem))]
 internal sealed partial class JsonFeedContext : JsonSerializerContext;

@@ -10,9 +10,6 @@ internal static class Rss
     public const string ContentType = FeedLinks.RssContentType + "; charset=utf-8";
 
     private const string AtomNs = "http://www.w3.org/2005/Atom";
-    private const string DcNs = "http://purl.org/dc/elements/1.1/";
-    private const string ContentNs = "http://purl.org/rss/1.0/modules/content/";
-    private const string MediaNs = "http://search.yahoo.com/mrss/";
 
     /// <summary>Minutes a reader may cache the feed: news changes through the day, but not by the minute.</summary>
     private const int TimeToLiveMinutes = 30;
@@ -25,9 +22,9 @@ internal static class Rss
         await writer.WriteStartElementAsync(null, "rss", null);
         await writer.WriteAttributeStringAsync(null, "version", null, "2.0");
         await writer.WriteAttributeStringAsync("xmlns", "atom", null, AtomNs);
-        await writer.WriteAttributeStringAsync("xmlns", "dc", null, DcNs);
-        await writer.WriteAttributeStringAsync("xmlns", "content", null, ContentNs);
-        await writer.WriteAttributeStringAsync("xmlns", "media", null, MediaNs);
+        await writer.WriteAttributeStringAsync("xmlns", "dc", null, FeedItems.DcNs);
+        await writer.WriteAttributeStringAsync("xmlns", "content", null, FeedItems.ContentNs);
+        await writer.WriteAttributeStringAsync("xmlns", "media", null, FeedItems.MediaNs);
 
         await writer.WriteStartElementAsync(null, "channel", null);
         await writer.WriteElementStringAsync(null, "title", null, FeedFormat.XmlText(feed.Title));
@@ -44,36 +41,8 @@ internal static class Rss
 
         foreach (var entry in feed.Entries)
         {
-            var url = site.Absolute(PagePaths.Article(entry.Slug));
-            await writer.WriteStartElementAsync(null, "item", null);
-            await writer.WriteElementStringAsync(null, "title", null, FeedFormat.XmlText(entry.Headline));
-            await writer.WriteElementStringAsync(null, "link", null, url);
-            await writer.WriteStartElementAsync(null, "guid", null);
-            await writer.WriteAttributeStringAsync(null, "isPermaLink", null, "true");
-            await writer.WriteStringAsync(url);
-            await writer.WriteEndElementAsync();
-            await writer.WriteElementStringAsync(null, "pubDate", null, FeedFormat.Rfc822(entry.PublishedUtc));
-            if (entry.Author is not null)
-            {
-                await writer.WriteElementStringAsync("dc", "creator", DcNs, FeedFormat.XmlText(entry.Author.Name));
-            }
-
-            foreach (var tag in entry.Tags)
-            {
-                await writer.WriteElementStringAsync(null, "category", null, FeedFormat.XmlText(tag));
-            }
-
-            await writer.WriteElementStringAsync(null, "description", null, FeedFormat.XmlText(entry.Excerpt));
-            await writer.WriteElementStringAsync("content", "encoded", ContentNs, FeedFormat.XmlText(entry.Html));
-            if (entry.Image?.Src is { } src)
-            {
-                await writer.WriteStartElementAsync("media", "content", MediaNs);
-                await writer.WriteAttributeStringAsync(null, "url", null, site.Absolute(src));
-                await writer.WriteAttributeStringAsync(null, "medium", null, "image");
-                await writer.WriteEndElementAsync();
-            }
-
-            await writer.WriteEndElementAsync();
+            // Made at import (FeedItems.Rss): its prefixes are the ones bound above.
+            await writer.WriteRawAsync(entry.Item);
         }
 
         await writer.WriteEndElementAsync();

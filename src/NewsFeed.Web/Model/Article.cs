@@ -30,10 +30,12 @@ public sealed class Article
     public required string Html { get; set; }
 
     /// <summary>
-    /// The body as feed readers get it (hero first, every site-relative URL absolute): made when the content or the
-    /// site's address changes (<see cref="Data.ArticleViews"/>), so a feed request never parses HTML.
+    /// The article's RSS item and JSON Feed item (hero first, every site-relative URL absolute), made when the article,
+    /// its author or the site's address changes (<see cref="Data.ArticleViews"/>), so a feed request never parses HTML.
     /// </summary>
-    public string FeedHtml { get; set; } = "";
+    public string RssItem { get; set; } = "";
+
+    public string JsonItem { get; set; } = "";
 
     /// <summary>
     /// What the article's page shows besides its own columns, resolved at import (<see cref="Data.ArticleViews"/>):

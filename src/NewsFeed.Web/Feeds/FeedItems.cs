@@ -1,0 +1,96 @@
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+using NewsFeed.Web.Model;
+using NewsFeed.Web.Site;
+
+namespace NewsFeed.Web.Feeds;
+
+/// <summary>An article as a feed item shows it, when the item is made (at import).</summary>
+internal sealed record FeedArticle(
+    string Slug, string Headline, string Excerpt, string Html, DateTime PublishedUtc, DateTime? UpdatedUtc, HeroImage? Image,
+    string? AuthorSlug, string? AuthorName, IReadOnlyList<string> Tags)
+{
+    public DateTime ModifiedUtc => UpdatedUtc ?? PublishedUtc;
+}
+
+/// <summary>
+/// Each article's RSS <c>&lt;item&gt;</c> and JSON Feed item, made once when the article (or its author) changes and
+/// stored with it (<see cref="Data.ArticleViews"/>): a feed request writes its channel and then 50 stored items as
+/// they are, with no HTML parsed and no body escaped per request.
+/// </summary>
+internal static class FeedItems
+{
+    public const string DcNs = "http://purl.org/dc/elements/1.1/";
+    public const string ContentNs = "http://purl.org/rss/1.0/modules/content/";
+    public const string MediaNs = "http://search.yahoo.com/mrss/";
+
+    private static readonly XmlWriterSettings Fragment = new() { ConformanceLevel = ConformanceLevel.Fragment, OmitXmlDeclaration = true };
+
+    /// <summary>The item's XML, its prefixes (dc, content, media) bound by the <c>rss</c> element it goes into (<see cref="Rss"/>).</summary>
+    public static string Rss(FeedArticle article, SiteOptions site)
+    {
+        var text = new StringBuilder();
+        using (var writer = XmlWriter.Create(text, Fragment))
+        {
+            // Written inside an element that binds the prefixes, so the item itself declares none; only the item is kept.
+            writer.WriteStartElement("rss");
+            writer.WriteAttributeString("xmlns", "dc", null, DcNs);
+            writer.WriteAttributeString("xmlns", "content", null, ContentNs);
+            writer.WriteAttributeString("xmlns", "media", null, MediaNs);
+            writer.WriteString("");
+            writer.Flush();
+            var start = text.Length;
+            WriteItem(writer, article, site);
+            writer.Flush();
+            return text.ToString(start, text.Length - start);
+        }
+    }
+
+    /// <summary>The item's JSON (JSON Feed 1.1, snake_case).</summary>
+    public static string Json(FeedArticle article, SiteOptions site)
+    {
+        var url = site.Absolute(PagePaths.Article(article.Slug));
+        var item = new JsonFeedItem(
+            url, url, article.Headline, article.Excerpt, article.Html,
+            article.Image?.Src is { } src ? site.Absolute(src) : null,
+            FeedFormat.Utc(article.PublishedUtc), FeedFormat.Utc(article.ModifiedUtc),
+            article.AuthorSlug is null || article.AuthorName is null ? null : [new JsonFeedAuthor(article.AuthorName, site.Absolute(PagePaths.Author(article.AuthorSlug)))],
+            article.Tags);
+        return JsonSerializer.Serialize(item, JsonFeedContext.Default.JsonFeedItem);
+    }
+
+    private static void WriteItem(XmlWriter writer, FeedArticle article, SiteOptions site)
+    {
+        var url = site.Absolute(PagePaths.Article(article.Slug));
+        writer.WriteStartElement("item");
+        writer.WriteElementString("title", FeedFormat.XmlText(article.Headline));
+        writer.WriteElementString("link", url);
+        writer.WriteStartElement("guid");
+        writer.WriteAttributeString("isPermaLink", "true");
+        writer.WriteString(url);
+        writer.WriteEndElement();
+        writer.WriteElementString("pubDate", FeedFormat.Rfc822(article.PublishedUtc));
+        if (article.AuthorName is not null)
+        {
+            writer.WriteElementString("dc", "creator", DcNs, FeedFormat.XmlText(article.AuthorName));
+        }
+
+        foreach (var tag in article.Tags)
+        {
+            writer.WriteElementString("category", FeedFormat.XmlText(tag));
+        }
+
+        writer.WriteElementString("description", FeedFormat.XmlText(article.Excerpt));
+        writer.WriteElementString("content", "encoded", ContentNs, FeedFormat.XmlText(article.Html));
+        if (article.Image?.Src is { } src)
+        {
+            writer.WriteStartElement("media", "content", MediaNs);
+            writer.WriteAttributeString("url", site.Absolute(src));
+            writer.WriteAttributeString("medium", "image");
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+    }
+}
