@@ -39,7 +39,13 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasOne(a => a.Section).WithMany(s => s.Articles).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
         builder.HasMany(a => a.RelatedLinks).WithOne().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(a => a.FeedItem).WithOne().HasForeignKey<FeedItem>(f => f.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }
+}
+
+internal sealed class FeedItemConfiguration : IEntityTypeConfiguration<FeedItem>
+{
+    public void Configure(EntityTypeBuilder<FeedItem> builder) => builder.HasKey(f => f.ArticleId);
 }
 
 internal sealed class RelatedLinkConfiguration : IEntityTypeConfiguration<RelatedLink>

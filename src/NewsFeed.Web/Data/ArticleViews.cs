@@ -123,9 +123,9 @@ public static class ArticleViews
                     var item = new FeedArticle(article.Slug, article.Headline, article.Excerpt, feed.Html(article.Slug, article.Html, article.Image),
                         article.PublishedUtc, article.UpdatedUtc, article.Image, article.Author?.Slug, article.Author?.Name, [.. article.Tags.Select(t => t.Name)]);
                     var (rss, jsonItem) = (FeedItems.Rss(item, site), FeedItems.Json(item, site));
-                    await row.ExecuteUpdateAsync(
-                        s => s.SetProperty(a => a.View, json).SetProperty(a => a.ViewKeys, keys).SetProperty(a => a.RssItem, rss).SetProperty(a => a.JsonItem, jsonItem),
-                        cancellationToken);
+                    await db.FeedItems.Where(f => f.ArticleId == article.Id).ExecuteUpdateAsync(
+                        s => s.SetProperty(f => f.Rss, rss).SetProperty(f => f.Json, jsonItem), cancellationToken);
+                    await row.ExecuteUpdateAsync(s => s.SetProperty(a => a.View, json).SetProperty(a => a.ViewKeys, keys), cancellationToken);
                 }
                 else
                 {

@@ -16,6 +16,7 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbC
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<RelatedLink> RelatedLinks => Set<RelatedLink>();
+    public DbSet<FeedItem> FeedItems => Set<FeedItem>();
     public DbSet<StoreInfo> StoreInfo => Set<StoreInfo>();
     public DbSet<ContentChangeRecord> ContentChanges => Set<ContentChangeRecord>();
 

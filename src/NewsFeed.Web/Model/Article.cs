@@ -1,6 +1,10 @@
 namespace NewsFeed.Web.Model;
 
-/// <summary>An article as imported from one seed file (plus its sidecar, for text pages).</summary>
+/// <summary>
+/// An article as imported from one seed file (plus its sidecar, for text pages). Properties are declared in column
+/// order: the short ones first and the long texts last, so a listing reads its cards from each row's first page
+/// without walking the overflow pages of the body (bench/README.md, "Profile").
+/// </summary>
 public sealed class Article
 {
     public int Id { get; set; }
@@ -23,29 +27,6 @@ public sealed class Article
 
     public SourceFormat Format { get; set; }
 
-    /// <summary>The body as written in the seed (Markdown, or the text page's paragraphs).</summary>
-    public required string Source { get; set; }
-
-    /// <summary>The body rendered and sanitized once, at import.</summary>
-    public required string Html { get; set; }
-
-    /// <summary>
-    /// The article's RSS item and JSON Feed item (hero first, every site-relative URL absolute), made when the article,
-    /// its author or the site's address changes (<see cref="Data.ArticleViews"/>), so a feed request never parses HTML.
-    /// </summary>
-    public string RssItem { get; set; } = "";
-
-    public string JsonItem { get; set; } = "";
-
-    /// <summary>
-    /// What the article's page shows besides its own columns, resolved at import (<see cref="Data.ArticleViews"/>):
-    /// section, author card, tags, "Read more" candidates, the NewsArticle data, the keys it depends on. JSON.
-    /// </summary>
-    public string View { get; set; } = "";
-
-    /// <summary>The dependency keys of <see cref="View"/>, space-separated: which changes make it again.</summary>
-    public string ViewKeys { get; set; } = "";
-
     public int WordCount { get; set; }
     public int ReadingMinutes { get; set; }
 
@@ -59,6 +40,24 @@ public sealed class Article
 
     /// <summary>SHA-256 of the file (and sidecar) bytes, to skip unchanged files on the next import.</summary>
     public required string ContentHash { get; set; }
+
+    /// <summary>The dependency keys of <see cref="View"/>, space-separated: which changes make it again.</summary>
+    public string ViewKeys { get; set; } = "";
+
+    /// <summary>
+    /// What the article's page shows besides its own columns, resolved at import (<see cref="Data.ArticleViews"/>):
+    /// section, author card, tags, "Read more" candidates, the NewsArticle data. JSON.
+    /// </summary>
+    public string View { get; set; } = "";
+
+    /// <summary>The body rendered and sanitized once, at import.</summary>
+    public required string Html { get; set; }
+
+    /// <summary>The body as written in the seed (Markdown, or the text page's paragraphs).</summary>
+    public required string Source { get; set; }
+
+    /// <summary>Its feed items, in a table of their own: a feed reads them and nothing else of the row.</summary>
+    public FeedItem? FeedItem { get; set; }
 }
 
 public enum SourceFormat

@@ -228,6 +228,8 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
             AuthorId = authorId,
             SourcePath = document.Path,
             ContentHash = document.Hash,
+            // Filled in the same transaction by ArticleViews, with the article's view.
+            FeedItem = new FeedItem(),
         };
 
     private static T Lookup<T>(Dictionary<string, T> known, string name, Func<string, string, T> create)
