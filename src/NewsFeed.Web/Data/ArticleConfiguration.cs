@@ -39,6 +39,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasOne(a => a.Section).WithMany(s => s.Articles).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
         builder.HasMany(a => a.RelatedLinks).WithOne().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(a => a.ViewRecord).WithOne().HasForeignKey<ArticleViewRecord>(v => v.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.FeedItem).WithOne().HasForeignKey<FeedItem>(f => f.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -46,6 +47,15 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 internal sealed class FeedItemConfiguration : IEntityTypeConfiguration<FeedItem>
 {
     public void Configure(EntityTypeBuilder<FeedItem> builder) => builder.HasKey(f => f.ArticleId);
+}
+
+internal sealed class ArticleViewRecordConfiguration : IEntityTypeConfiguration<ArticleViewRecord>
+{
+    public void Configure(EntityTypeBuilder<ArticleViewRecord> builder)
+    {
+        builder.ToTable("ArticleViews");
+        builder.HasKey(v => v.ArticleId);
+    }
 }
 
 internal sealed class RelatedLinkConfiguration : IEntityTypeConfiguration<RelatedLink>

@@ -64,8 +64,8 @@ internal sealed record Feed(
         // One query of stored items, made at import: no HTML is parsed and no body escaped per request.
         var newest = articles.Newest().Take(ItemCount);
         var entries = kind == FeedKind.Rss
-            ? await newest.Select(a => new FeedEntry(a.Slug, a.PublishedUtc, a.UpdatedUtc, a.Author == null ? null : a.Author.Slug, a.FeedItem!.Rss)).ToListAsync(cancellationToken)
-            : await newest.Select(a => new FeedEntry(a.Slug, a.PublishedUtc, a.UpdatedUtc, a.Author == null ? null : a.Author.Slug, a.FeedItem!.Json)).ToListAsync(cancellationToken);
+            ? await newest.Select(a => new FeedEntry(a.Slug, a.PublishedUtc, a.UpdatedUtc, a.Author == null ? null : a.Author.Slug, a.FeedItem == null ? "" : a.FeedItem.Rss)).ToListAsync(cancellationToken)
+            : await newest.Select(a => new FeedEntry(a.Slug, a.PublishedUtc, a.UpdatedUtc, a.Author == null ? null : a.Author.Slug, a.FeedItem == null ? "" : a.FeedItem.Json)).ToListAsync(cancellationToken);
 
         var key = slug ?? "";
         return scope switch

@@ -41,22 +41,18 @@ public sealed class Article
     /// <summary>SHA-256 of the file (and sidecar) bytes, to skip unchanged files on the next import.</summary>
     public required string ContentHash { get; set; }
 
-    /// <summary>The dependency keys of <see cref="View"/>, space-separated: which changes make it again.</summary>
-    public string ViewKeys { get; set; } = "";
-
-    /// <summary>
-    /// What the article's page shows besides its own columns, resolved at import (<see cref="Data.ArticleViews"/>):
-    /// section, author card, tags, "Read more" candidates, the NewsArticle data. JSON.
-    /// </summary>
-    public string View { get; set; } = "";
-
     /// <summary>The body rendered and sanitized once, at import.</summary>
     public required string Html { get; set; }
 
     /// <summary>The body as written in the seed (Markdown, or the text page's paragraphs).</summary>
     public required string Source { get; set; }
 
-    /// <summary>Its feed items, in a table of their own: a feed reads them and nothing else of the row.</summary>
+    /// <summary>
+    /// What its page shows besides these columns, and its feed items: each in a table of its own, made (and remade) after
+    /// the row is written, since SQLite rewrites a whole row, body and source included, for an update of one column.
+    /// </summary>
+    public ArticleViewRecord? ViewRecord { get; set; }
+
     public FeedItem? FeedItem { get; set; }
 }
 

@@ -138,6 +138,8 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
         // checks: made for other site settings, they are all made again (one look-up when they were not).
         long? record = null;
         var changed = added.Count > 0 || deleted > 0 || reassigned || authorsChanged.Count > 0;
+        // Nothing below needs the rows written above in memory (at a cold import, every article's body and source).
+        db.ChangeTracker.Clear();
         var views = await ArticleViews.RefreshAsync(db, changed ? change : ContentChange.None, site, time.GetUtcNow().UtcDateTime, cancellationToken);
         if (changed)
         {
@@ -228,8 +230,6 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
             AuthorId = authorId,
             SourcePath = document.Path,
             ContentHash = document.Hash,
-            // Filled in the same transaction by ArticleViews, with the article's view.
-            FeedItem = new FeedItem(),
         };
 
     private static T Lookup<T>(Dictionary<string, T> known, string name, Func<string, string, T> create)

@@ -78,6 +78,8 @@ public sealed class SharedCacheTests
 
         Assert.Contains("closed for repairs", page.Body, StringComparison.Ordinal);
         Assert.True(since.Elapsed < TimeSpan.FromSeconds(2), $"purged after {since.Elapsed.TotalMilliseconds:0} ms");
-        Assert.Equal("HIT", (await GetAsync(reader, "/articles/harbour")).Cache);
+        // Cached again: the first instance purges the same keys once it polls the change (a second later, or more on a
+        // loaded machine), so the fresh page may be fetched once more before it stays.
+        await Eventually.HoldsAsync(async () => (await GetAsync(reader, "/articles/harbour")).Cache == "HIT", "the fresh page is cached again");
     }
 }

@@ -34,8 +34,8 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
                 a.Html,
                 a.ReadingMinutes,
                 a.IsDraft,
-                a.View,
-                a.ViewKeys,
+                View = a.ViewRecord == null ? "" : a.ViewRecord.Json,
+                ViewKeys = a.ViewRecord == null ? "" : a.ViewRecord.Keys,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (row is null)
