@@ -7,9 +7,17 @@ ROOT=$(pwd)
 
 QUICK=0
 [[ "${1:-}" == "--quick" ]] && QUICK=1
+# Pinned rows: the server on core 0 and wrk on core 1 (steadier on a shared machine than both on both cores).
+# Off where taskset or a second core is missing; BENCH_PINNED=0 turns them off.
+PINNED=${BENCH_PINNED:-1}
+if ! command -v taskset >/dev/null || (( $(nproc) < 2 )); then PINNED=0; fi
+PIN_SERVER=(); PIN_WRK=()
 WORK=${BENCH_WORK:-/tmp/newsfeed-bench}
 SIZES=(${BENCH_SIZES:-1000 10000})
 if (( QUICK )); then DURATION=3s; ROUNDS=1; else DURATION=5s; ROUNDS=3; fi
+# Warm-up per row before its rounds: a restarted .NET process on a saturated core takes many seconds to finish tiered
+# compilation (its background JIT competes with the requests), and an uncached page is mostly code, not I/O.
+WARMUP=${BENCH_WARMUP:-10}
 THREADS=2
 CONNS=32
 APP_PORT=5401; REF_PORT=5402; NGINX_PORT=5403
@@ -93,7 +101,7 @@ cpu_s() { awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / t }' "/p
 start_app() {
   port_free "$APP_PORT"
   store_args "$2"
-  (cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production exec ./NewsFeed.Web --urls "http://127.0.0.1:$APP_PORT" \
+  (cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production exec "${PIN_SERVER[@]}" ./NewsFeed.Web --urls "http://127.0.0.1:$APP_PORT" \
       --NewsFeed:SeedsPath="$1" "${STORE[@]}" --NewsFeed:OutputCache:Enabled="$3" \
       --Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Warning) > "$4" 2>&1 &
   APP_PID=$!
@@ -215,14 +223,14 @@ declare -A TARGETS=(
 )
 ORDER=("article" "feed page 1" "feed page $last (last)" "rss feed" "search")
 
-# warm_up URL CODING: a discarded 1 s run, so every row is measured at steady state (tiered JIT, first renders).
-warm_up() { wrk -t"$THREADS" -c"$CONNS" -d1s -H "Accept-Encoding: $2" "$1" >/dev/null 2>&1 || true; }
+# warm_up URL CODING SECONDS: a discarded run, so every row is measured at steady state (tiered JIT, first renders).
+warm_up() { "${PIN_WRK[@]}" wrk -t"$THREADS" -c"$CONNS" -d"${3:-2}s" -H "Accept-Encoding: $2" "$1" >/dev/null 2>&1 || true; }
 
 # wrk_rounds TARGET MODE URL [Accept-Encoding]
 wrk_rounds() {
   local target=$1 mode=$2 url=$3 coding=${4:-identity}
   for (( r = 1; r <= ROUNDS; r++ )); do
-    wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -H "Accept-Encoding: $coding" "$url" > "$WORK/wrk.out" 2>&1 || true
+    "${PIN_WRK[@]}" wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -H "Accept-Encoding: $coding" "$url" > "$WORK/wrk.out" 2>&1 || true
     python3 - "$target" "$mode" "$WORK/wrk.out" >> "$RAW" <<'PY'
 import re, sys
 target, mode, path = sys.argv[1:]
@@ -239,46 +247,51 @@ PY
   done
 }
 
-for cache in true false; do
-  label=$([[ $cache == true ]] && echo cached || echo uncached)
-  start_app "$corpus" "$db" "$cache" "$WORK/app-load-$cache.log"
-  wait_200 "http://127.0.0.1:$APP_PORT/"
-  # Steady state, not start-up: the restart's import (which runs behind the first pages) has finished, and each
-  # target gets a discarded warm-up run below (tiered JIT, the first render of each cached entry).
-  wait_log "$WORK/app-load-$cache.log" 'problems in [0-9]* ms' 1
-  for t in "${ORDER[@]}"; do
-    url="http://127.0.0.1:$APP_PORT${TARGETS[$t]}"
-    [[ $(curl -s -o /dev/null -w '%{http_code}' "$url") == 200 ]] || { echo "bench: $url is not 200" >&2; exit 1; }
-    for coding in identity gzip; do
-      (( QUICK )) && [[ $cache == false && $coding == gzip ]] && continue
-      warm_up "$url" "$coding"
-      log "wrk $t ($label, $coding)"
-      wrk_rounds "$t" "$label $coding" "$url" "$coding"
+# load_runs SUFFIX: the app cached and uncached, then the references, each row's mode ending in SUFFIX ("" or
+# " pinned"). With PIN_SERVER/PIN_WRK set, the servers run on core 0 and wrk on core 1.
+load_runs() {
+  local suffix=$1 workers=2
+  (( ${#PIN_SERVER[@]} )) && workers=1
+  for cache in true false; do
+    label=$([[ $cache == true ]] && echo cached || echo uncached)
+    start_app "$corpus" "$db" "$cache" "$WORK/app-load-$cache$suffix.log"
+    wait_200 "http://127.0.0.1:$APP_PORT/"
+    # Steady state, not start-up: the restart's import (which runs behind the first pages) has finished, and each
+    # target gets a discarded warm-up run below (tiered JIT, the first render of each cached entry).
+    wait_log "$WORK/app-load-$cache$suffix.log" 'problems in [0-9]* ms' 1
+    for t in "${ORDER[@]}"; do
+      url="http://127.0.0.1:$APP_PORT${TARGETS[$t]}"
+      [[ $(curl -s -o /dev/null -w '%{http_code}' "$url") == 200 ]] || { echo "bench: $url is not 200" >&2; exit 1; }
+      for coding in identity gzip; do
+        (( QUICK )) && [[ $cache == false && $coding == gzip ]] && continue
+        warm_up "$url" "$coding" "$([[ $cache == true ]] && echo 2 || echo "$WARMUP")"
+        log "wrk $t ($label, $coding$suffix)"
+        wrk_rounds "$t" "$label $coding$suffix" "$url" "$coding"
+      done
     done
+    if [[ $cache == true ]]; then
+      mkdir -p "$WORK/static"
+      curl -s "http://127.0.0.1:$APP_PORT${TARGETS[article]}" -o "$WORK/static/article.html"
+      gzip -9 -k -f "$WORK/static/article.html"
+    fi
+    printf 'note\tmemory of the app after the %s%s load runs: RSS %s MB, peak RSS since start (import included) %s MB\n' "$label" "$suffix" \
+      "$(( $(rss_kb "$APP_PID") / 1024 ))" "$(( $(peak_rss_kb "$APP_PID") / 1024 ))" >> "$RAW"
+    stop "$APP_PID"
   done
-  if [[ $cache == true ]]; then
-    mkdir -p "$WORK/static"
-    curl -s "http://127.0.0.1:$APP_PORT${TARGETS[article]}" -o "$WORK/static/article.html"
-    gzip -9 -k -f "$WORK/static/article.html"
-  fi
-  printf 'note\tmemory of the app after the %s load runs: RSS %s MB, peak RSS since start (import included) %s MB\n' "$label" \
-    "$(( $(rss_kb "$APP_PID") / 1024 ))" "$(( $(peak_rss_kb "$APP_PID") / 1024 ))" >> "$RAW"
-  stop "$APP_PID"
-done
 
-log "references: Kestrel from memory, nginx static file ($(stat -c %s "$WORK/static/article.html") bytes)"
-port_free "$REF_PORT"
-(exec "$WORK/ref/StaticReference" "$WORK/static/article.html" --urls "http://127.0.0.1:$REF_PORT") > "$WORK/ref.log" 2>&1 &
-REF_PID=$!; PIDS+=("$REF_PID")
-APP_PID=$REF_PID wait_200 "http://127.0.0.1:$REF_PORT/"
-for coding in identity gzip; do
-  warm_up "http://127.0.0.1:$REF_PORT/" "$coding"
-  wrk_rounds "reference page" "kestrel-memory $coding" "http://127.0.0.1:$REF_PORT/" "$coding"
-done
-stop "$REF_PID"
+  log "references$suffix: Kestrel from memory, nginx static file ($(stat -c %s "$WORK/static/article.html") bytes)"
+  port_free "$REF_PORT"
+  (exec "${PIN_SERVER[@]}" "$WORK/ref/StaticReference" "$WORK/static/article.html" --urls "http://127.0.0.1:$REF_PORT") > "$WORK/ref.log" 2>&1 &
+  REF_PID=$!; PIDS+=("$REF_PID")
+  APP_PID=$REF_PID wait_200 "http://127.0.0.1:$REF_PORT/"
+  for coding in identity gzip; do
+    warm_up "http://127.0.0.1:$REF_PORT/" "$coding" "$WARMUP"
+    wrk_rounds "reference page" "kestrel-memory $coding$suffix" "http://127.0.0.1:$REF_PORT/" "$coding"
+  done
+  stop "$REF_PID"
 
-cat > "$WORK/nginx.conf" <<NGINX
-worker_processes 2;
+  cat > "$WORK/nginx.conf" <<NGINX
+worker_processes $workers;
 pid $WORK/nginx.pid;
 error_log $WORK/nginx-error.log;
 events { worker_connections 1024; }
@@ -297,16 +310,24 @@ http {
   }
 }
 NGINX
-mkdir -p "$WORK/nginx-tmp"
-port_free "$NGINX_PORT"
-(exec nginx -c "$WORK/nginx.conf" -p "$WORK" -g 'daemon off;') > "$WORK/nginx.log" 2>&1 &
-NGINX_PID=$!; PIDS+=("$NGINX_PID")
-APP_PID=$NGINX_PID wait_200 "http://127.0.0.1:$NGINX_PORT/"
-for coding in identity gzip; do
-  warm_up "http://127.0.0.1:$NGINX_PORT/" "$coding"
-  wrk_rounds "reference page" "nginx $coding" "http://127.0.0.1:$NGINX_PORT/" "$coding"
-done
-stop "$NGINX_PID"
+  mkdir -p "$WORK/nginx-tmp"
+  port_free "$NGINX_PORT"
+  (exec "${PIN_SERVER[@]}" nginx -c "$WORK/nginx.conf" -p "$WORK" -g 'daemon off;') > "$WORK/nginx.log" 2>&1 &
+  NGINX_PID=$!; PIDS+=("$NGINX_PID")
+  APP_PID=$NGINX_PID wait_200 "http://127.0.0.1:$NGINX_PORT/"
+  for coding in identity gzip; do
+    warm_up "http://127.0.0.1:$NGINX_PORT/" "$coding"
+    wrk_rounds "reference page" "nginx $coding$suffix" "http://127.0.0.1:$NGINX_PORT/" "$coding"
+  done
+  stop "$NGINX_PID"
+}
+
+load_runs ""
+if (( PINNED )); then
+  PIN_SERVER=(taskset -c 0); PIN_WRK=(taskset -c 1); THREADS=1
+  load_runs " pinned"
+  THREADS=2
+fi
 
 cmd="bash bench/run.sh"
 (( QUICK )) && cmd+=" --quick"
@@ -317,6 +338,7 @@ header="# Benchmark results
 - Date: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)
 - Machine: $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.0f GB", $2/1048576 }' /proc/meminfo) RAM, shared with other work
 - Store: $store_line
-- Command: \`$cmd\` (wrk -t$THREADS -c$CONNS -d$DURATION, $ROUNDS round(s) per row, loopback; corpus sizes ${SIZES[*]})
+- Command: \`$cmd\` (wrk -t$THREADS -c$CONNS -d$DURATION after a ${WARMUP} s warm-up per uncached row, $ROUNDS round(s) per row, loopback; corpus sizes ${SIZES[*]})
+- Pinned rows: $( (( PINNED )) && echo "server (app, Kestrel reference, one nginx worker) on core 0 with taskset, wrk -t1 on core 1" || echo "none (no taskset or one core)")
 - .NET SDK $(dotnet --version || true), $(hugo version | cut -d' ' -f1-2 || true), $(nginx -v 2>&1 | cut -d' ' -f3 || true), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2 || true)"
 python3 bench/summarize.py "$RAW" "$header" | tee "$REPORT"

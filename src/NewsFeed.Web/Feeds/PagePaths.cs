@@ -1,6 +1,6 @@
 namespace NewsFeed.Web.Feeds;
 
-/// <summary>The public pages that feeds and sitemaps point to (the pages themselves live under Pages/).</summary>
+/// <summary>The paths of the public pages, for links on pages, in feeds and in sitemaps (the pages live under Pages/).</summary>
 internal static class PagePaths
 {
     public const string Home = "/";

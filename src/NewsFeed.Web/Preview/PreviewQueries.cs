@@ -7,6 +7,9 @@ namespace NewsFeed.Web.Preview;
 public sealed record ArticleVisibility(bool IsDraft, DateTime PublishedUtc)
 {
     public bool IsScheduledAt(DateTime nowUtc) => PublishedUtc > nowUtc;
+
+    /// <summary>Whether the preview banner has anything to say (never, for what readers see).</summary>
+    public bool HasBannerAt(DateTime nowUtc) => IsDraft || IsScheduledAt(nowUtc);
 }
 
 public static class PreviewQueries
