@@ -19,26 +19,9 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
     {
         var now = time.GetUtcNow().UtcDateTime;
         // One indexed read of one row: everything beyond the article's own columns was resolved at import (ArticleViews).
-        var row = await db.Articles.Visible(now, preview.Value)
-            .Where(a => a.Slug == slug)
-            .Select(a => new
-            {
-                a.Id,
-                a.Slug,
-                a.Headline,
-                a.Dek,
-                a.Excerpt,
-                a.PublishedUtc,
-                a.UpdatedUtc,
-                a.Image,
-                a.Html,
-                a.ReadingMinutes,
-                a.IsDraft,
-                View = a.ViewRecord == null ? "" : a.ViewRecord.Json,
-                ViewKeys = a.ViewRecord == null ? "" : a.ViewRecord.Keys,
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
+        // Who may see it is decided here, by the same rule as the listings' queries (PreviewQueries.IsVisible).
+        var row = await ArticleRow.BySlug(db, slug, cancellationToken);
+        if (row is null || !PreviewQueries.IsVisible(row.IsDraft, row.PublishedUtc, now, preview.Value))
         {
             return NotFound();
         }
@@ -52,6 +35,22 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
         // newest articles sharing a tag fill "Read more") and every teaser "Read more" shows or may show once visible.
         HttpContext.DependsOn(row.ViewKeys.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         return Page();
+    }
+
+    /// <summary>An article page's one read. A compiled query: EF's own handling of the expression (the query-cache
+    /// look-up, extracting its parameters) cost about as much as the read itself (bench/README.md, "Profile").</summary>
+    private sealed record ArticleRow(
+        int Id, string Slug, string Headline, string? Dek, string Excerpt, DateTime PublishedUtc, DateTime? UpdatedUtc, HeroImage? Image,
+        string Html, int ReadingMinutes, bool IsDraft, string View, string ViewKeys)
+    {
+        public static readonly Func<NewsDbContext, string, CancellationToken, Task<ArticleRow?>> BySlug = EF.CompileAsyncQuery(
+            (NewsDbContext db, string slug, CancellationToken _) => db.Articles
+                .Where(a => a.Slug == slug)
+                .Select(a => new ArticleRow(
+                    a.Id, a.Slug, a.Headline, a.Dek, a.Excerpt, a.PublishedUtc, a.UpdatedUtc, a.Image, a.Html, a.ReadingMinutes, a.IsDraft,
+                    a.ViewRecord == null ? "" : a.ViewRecord.Json,
+                    a.ViewRecord == null ? "" : a.ViewRecord.Keys))
+                .FirstOrDefault());
     }
 
     public sealed record ArticleView(
