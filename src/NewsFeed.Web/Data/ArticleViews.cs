@@ -87,7 +87,7 @@ public static class ArticleViews
     }
 
     /// <summary>
-    /// The rows to look at: new ones (an empty view) only when nothing changed; otherwise every row's keys, a scan of one
+    /// The rows to look at: new ones (an empty view) only when nothing changed; otherwise every view's keys, a scan of one
     /// short column (a few milliseconds at 10,000 articles, and no index table to keep in step).
     /// </summary>
     private static IQueryable<Row> RowsToCheck(NewsDbContext db, ContentChange change) =>

@@ -10,7 +10,10 @@ public sealed class RelatedLink
     public int ArticleId { get; set; }
     public int Position { get; set; }
 
-    /// <summary>Slug of an article on this site; resolved when the page is shown, so import order never matters.</summary>
+    /// <summary>
+    /// Slug of an article on this site; resolved when the linking article's view is made (Data.ArticleViews), and made
+    /// again when that article appears or its teaser changes, so import order never matters.
+    /// </summary>
     public string? TargetSlug { get; set; }
 
     public string? Url { get; set; }
