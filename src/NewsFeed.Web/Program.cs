@@ -4,6 +4,7 @@ using NewsFeed.Web.Feeds;
 using NewsFeed.Web.Health;
 using NewsFeed.Web.Pages;
 using NewsFeed.Web.Preview;
+using NewsFeed.Web.Search;
 using NewsFeed.Web.Seeding;
 using NewsFeed.Web.Site;
 
@@ -19,6 +20,7 @@ builder.AddNewsStore();
 builder.AddSeeding();
 builder.AddPreview();
 builder.AddPageCaching();
+builder.AddSearch();
 builder.AddHealth();
 builder.Services.AddRazorPages(options => options.Conventions.AddPagedRoutes());
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Search;
 
 namespace NewsFeed.Web.Caching;
 
@@ -12,7 +13,7 @@ namespace NewsFeed.Web.Caching;
 /// <see cref="NextChange"/>.
 /// </summary>
 public sealed partial class SiteContent(
-    PageCache cache, SharedCachePurge purge, IServiceScopeFactory scopes, TimeProvider time, ILogger<SiteContent> logger) : IDisposable
+    PageCache cache, SearchIndex search, SharedCachePurge purge, IServiceScopeFactory scopes, TimeProvider time, ILogger<SiteContent> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _changedAt = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -82,6 +83,8 @@ public sealed partial class SiteContent(
                 }
             }
 
+            // Before the pages go: a search page made again from here on must find what changed.
+            await search.ApplyAsync(change, cancellationToken);
             LastChange = change;
             var evicted = cache.Evict(change);
             purge.Enqueue(change);

@@ -6,7 +6,7 @@ using NewsFeed.Web.Search;
 
 namespace NewsFeed.Web.Pages;
 
-public sealed class SearchModel(NewsDbContext db, TimeProvider time) : PageModel
+public sealed class SearchModel(NewsDbContext db, SearchIndex index, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -34,7 +34,7 @@ public sealed class SearchModel(NewsDbContext db, TimeProvider time) : PageModel
             return Page();
         }
 
-        Results = await ArticleSearch.SearchAsync(db, Query, PageNumber ?? 1, time.GetUtcNow().UtcDateTime, cancellationToken);
+        Results = await ArticleSearch.SearchAsync(db, index, Query, PageNumber ?? 1, time.GetUtcNow().UtcDateTime, cancellationToken);
         if (Results.Hits.Count == 0 && Results.Number > 1)
         {
             return NotFound();

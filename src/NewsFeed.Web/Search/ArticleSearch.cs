@@ -113,29 +113,9 @@ public static partial class ArticleSearch
     }
 
     /// <summary>
-    /// Turns anything a reader types into a safe FTS5 query: each word becomes a quoted term (so AND, OR, NEAR,
-    /// *, -, ^ and parentheses are just text), "quoted phrases" stay phrases, and the last word matches as a
-    /// prefix. Returns null when nothing searchable is left.
-    /// </summary>
-    public static string? ToMatchExpression(string? query)
-    {
-        if (ToTerms(query) is not { } terms)
-        {
-            return null;
-        }
-
-        var parts = terms.Words.Select(words => '"' + string.Join(' ', words) + '"').ToList();
-        if (terms.LastIsPrefix)
-        {
-            parts[^1] += "*";
-        }
-
-        return string.Join(' ', parts);
-    }
-
-    /// <summary>
-    /// What <see cref="ToMatchExpression"/> makes of a query, before FTS5 syntax: the words of each term (one word,
-    /// or a quoted phrase's words), and whether the last term matches as a prefix. Null: nothing searchable.
+    /// What a reader typed, read safely whatever it holds: the words of each term (one word, or a "quoted phrase"'s
+    /// words; AND, OR, NEAR, *, -, ^ and parentheses are just text), and whether the last term matches as a prefix
+    /// (not when it closed a quoted phrase). At most 16 terms of the first 500 characters. Null: nothing searchable.
     /// </summary>
     internal static (List<List<string>> Words, bool LastIsPrefix)? ToTerms(string? query)
     {
@@ -169,75 +149,72 @@ public static partial class ArticleSearch
         return (parts, !text.TrimEnd().EndsWith('"'));
     }
 
-    public static async Task<SearchPage> SearchAsync(NewsDbContext db, string query, int number, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of the public articles that match <paramref name="query"/>, ranked by <paramref name="index"/> (in memory:
+    /// no statement per query ranks), with the page's cards and texts read by id, and the passages made here.
+    /// </summary>
+    public static async Task<SearchPage> SearchAsync(NewsDbContext db, SearchIndex index, string query, int number, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        if (db.Database.IsNpgsql())
-        {
-            return await PostgresSearch.SearchAsync(db, query, number, nowUtc, cancellationToken);
-        }
-
-        var match = ToMatchExpression(query);
-        if (match is null)
+        if (SearchQuery.Parse(query) is not { } parsed)
         {
             return new SearchPage([], number, false, 0, false);
         }
 
-        // Four small statements, each doing only what its part of the page needs: the page's ids in rank order
-        // (bm25 over every match is the one cost that grows with the matches), a count that stops counting at
-        // MaxCounted, and highlights and snippets (which re-read the article's text) for the page's rows only.
-        // CROSS JOIN keeps SQLite from ever putting Articles first and asking FTS5 the query once per article;
-        // the visibility test reads the (Id, IsDraft, PublishedUtc) index, not the article rows. The three FTS5
-        // statements are plain commands on EF's connection: for a few small rows, EF's query pipeline (cache
-        // look-up, parameters, materializer) cost about as much as SQLite did.
         var offset = (number - 1) * PageSize;
+        var ranked = (await index.GetAsync(cancellationToken)).Query(parsed, nowUtc, offset, PageSize + 1);
+        var page = ranked.Ids.Take(PageSize).ToList();
+        var (total, moreThan) = (Math.Min(ranked.Total, MaxCounted), ranked.Total > MaxCounted);
+        if (page.Count == 0)
+        {
+            return new SearchPage([], number, false, total, moreThan);
+        }
+
+        var texts = await ReadTextsAsync(db, page, cancellationToken);
+        var cards = await db.Articles.Where(a => page.Contains(a.Id)).ToCard().ToDictionaryAsync(c => c.Id, cancellationToken);
+        var hits = new List<SearchHit>(page.Count);
+        foreach (var id in page)
+        {
+            // An article deleted since the index was read is left out.
+            if (!cards.TryGetValue(id, out var card) || !texts.TryGetValue(id, out var text))
+            {
+                continue;
+            }
+
+            var passage = Passages.Passage(text.Body, parsed, out var matched);
+            if (!matched && text.Dek.Length > 0)
+            {
+                passage = Passages.Passage(text.Dek, parsed, out _);
+            }
+
+            hits.Add(new SearchHit(card, Mark(Passages.Highlight(text.Headline, parsed)), Mark(passage)));
+        }
+
+        return new SearchPage(hits, number, ranked.Ids.Count > PageSize, total, moreThan);
+    }
+
+    /// <summary>
+    /// The searchable text of every article, or of those with the given slugs or by the given authors, as the index
+    /// table holds it (written at import by <see cref="IndexAsync"/>), for <see cref="SearchIndex"/>.
+    /// </summary>
+    public static async Task<List<SearchDocument>> ReadDocumentsAsync(NewsDbContext db, IReadOnlyCollection<string>? slugs,
+        IReadOnlyCollection<string>? authors, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            return await PostgresSearch.ReadDocumentsAsync(db, slugs, authors, cancellationToken);
+        }
+
+        var filter = slugs is null && authors is null ? "" :
+            "WHERE a.Slug IN (SELECT value FROM json_each($slugs)) OR au.Slug IN (SELECT value FROM json_each($authors))";
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var ids = await ReadAsync(db, """
-                SELECT a.Id FROM ArticleSearch CROSS JOIN Articles a ON a.Id = ArticleSearch.rowid
-                WHERE ArticleSearch MATCH $match AND a.IsDraft = 0 AND a.PublishedUtc <= $now
-                ORDER BY bm25(ArticleSearch, 10.0, 4.0, 1.0, 2.0, 3.0), a.PublishedUtc DESC
-                LIMIT $limit OFFSET $offset
-                """, r => r.GetInt32(0), cancellationToken,
-                ("$match", match), ("$now", nowUtc), ("$limit", PageSize + 1), ("$offset", offset));
-            var hasMore = ids.Count > PageSize;
-            var page = ids.Take(PageSize).ToList();
-
-            // The last page knows the total; any other page counts, up to one past the cap.
-            var total = !hasMore && (page.Count > 0 || offset == 0)
-                ? offset + page.Count
-                : (await ReadAsync(db, """
-                    SELECT count(*) FROM (
-                        SELECT 1 FROM ArticleSearch CROSS JOIN Articles a ON a.Id = ArticleSearch.rowid
-                        WHERE ArticleSearch MATCH $match AND a.IsDraft = 0 AND a.PublishedUtc <= $now
-                        LIMIT $limit)
-                    """, r => r.GetInt32(0), cancellationToken,
-                    ("$match", match), ("$now", nowUtc), ("$limit", MaxCounted + 1))).Single();
-            if (page.Count == 0)
-            {
-                return new SearchPage([], number, false, Math.Min(total, MaxCounted), total > MaxCounted);
-            }
-
-            // The page's rows only: a rowid range FTS5 walks once, then the ids themselves. Not "rowid IN (...)"
-            // alone: SQLite would hand FTS5 one rowid at a time, and FTS5 would run the query (and merge every
-            // term a prefix like "th*" matches) twenty times.
-            var texts = (await ReadAsync(db, """
-                SELECT rowid,
-                       highlight(ArticleSearch, 0, $start, $end),
-                       snippet(ArticleSearch, 2, $start, $end, '…', 24),
-                       snippet(ArticleSearch, 1, $start, $end, '…', 24)
-                FROM ArticleSearch
-                WHERE ArticleSearch MATCH $match AND rowid BETWEEN $first AND $last
-                  AND +rowid IN (SELECT value FROM json_each($ids))
-                """, r => (Id: r.GetInt32(0), Headline: r.GetString(1), Snippet: r.GetString(2), DekSnippet: r.GetString(3)), cancellationToken,
-                ("$match", match), ("$start", MarkStart), ("$end", MarkEnd), ("$first", page.Min()), ("$last", page.Max()),
-                ("$ids", JsonSerializer.Serialize(page)))).ToDictionary(t => t.Id);
-            var cards = await db.Articles.Where(a => page.Contains(a.Id)).ToCard().ToDictionaryAsync(c => c.Id, cancellationToken);
-            var hits = page.Where(id => cards.ContainsKey(id) && texts.ContainsKey(id)).Select(id => new SearchHit(
-                cards[id],
-                Mark(texts[id].Headline),
-                Mark(texts[id].Snippet.Contains(MarkStart, StringComparison.Ordinal) || texts[id].DekSnippet.Length == 0 ? texts[id].Snippet : texts[id].DekSnippet))).ToList();
-            return new SearchPage(hits, number, hasMore, Math.Min(total, MaxCounted), total > MaxCounted);
+            return await ReadAsync(db, $"""
+                SELECT a.Id, a.Slug, au.Slug, a.IsDraft, a.PublishedUtc, s.headline, s.dek, s.body, s.author, s.tags
+                FROM Articles a JOIN ArticleSearch s ON s.rowid = a.Id LEFT JOIN Authors au ON au.Id = a.AuthorId
+                {filter}
+                """, ReadDocument, cancellationToken,
+                ("$slugs", JsonSerializer.Serialize(slugs ?? [])), ("$authors", JsonSerializer.Serialize(authors ?? [])));
         }
         finally
         {
@@ -245,7 +222,34 @@ public static partial class ArticleSearch
         }
     }
 
-    private static async Task<List<T>> ReadAsync<T>(NewsDbContext db, string sql, Func<DbDataReader, T> read,
+    internal static SearchDocument ReadDocument(DbDataReader r) => new(
+        r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetBoolean(3),
+        DateTime.SpecifyKind(r.GetDateTime(4), DateTimeKind.Utc),
+        r.GetString(5), r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9));
+
+    /// <summary>The headline, dek and body text of the given articles, for their passages.</summary>
+    private static async Task<Dictionary<int, (string Headline, string Dek, string Body)>> ReadTextsAsync(NewsDbContext db, List<int> ids, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            return await PostgresSearch.ReadTextsAsync(db, ids, cancellationToken);
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // FTS5 looks each rowid up in its content table: no MATCH, nothing ranked.
+            return (await ReadAsync(db, "SELECT rowid, headline, dek, body FROM ArticleSearch WHERE rowid IN (SELECT value FROM json_each($ids))",
+                r => (Id: r.GetInt32(0), Text: (r.GetString(1), r.GetString(2), r.GetString(3))), cancellationToken,
+                ("$ids", JsonSerializer.Serialize(ids)))).ToDictionary(t => t.Id, t => t.Text);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    internal static async Task<List<T>> ReadAsync<T>(NewsDbContext db, string sql, Func<DbDataReader, T> read,
         CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();

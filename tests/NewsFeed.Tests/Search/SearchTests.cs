@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using NewsFeed.Tests.Support;
 using NewsFeed.Web.Search;
 
@@ -137,16 +138,19 @@ public sealed class SearchTests : IClassFixture<SearchTests.Site>
     }
 
     [Theory]
-    [InlineData("harbour", "\"harbour\"*")]
-    [InlineData("feed pages", "\"feed\" \"pages\"*")]
-    [InlineData("\"exact phrase\"", "\"exact phrase\"")]
-    [InlineData("a AND b", "\"a\" \"AND\" \"b\"*")]
-    [InlineData("NEAR(x", "\"NEAR x\"*")]
-    [InlineData("state-of-the-art", "\"state of the art\"*")]
+    [InlineData("harbour", "harbour*")]
+    [InlineData("feed pages", "feed | pages*")]
+    [InlineData("\"exact phrase\"", "exact phrase")]
+    [InlineData("a AND b", "a | and | b*")]
+    [InlineData("NEAR(x", "near x*")]
+    [InlineData("state-of-the-art", "state of the art*")]
+    [InlineData("Café \"Über alles\" 東京", "cafe | uber alles | 東京*")]
     [InlineData("*** --- ()", null)]
     [InlineData("", null)]
-    public void Queries_become_quoted_terms(string query, string? expression) =>
-        Assert.Equal(expression, ArticleSearch.ToMatchExpression(query));
+    public void Queries_become_phrases_of_words(string query, string? phrases) =>
+        Assert.Equal(phrases, SearchQuery.Parse(query) is { } parsed
+            ? string.Join(" | ", parsed.Phrases.Select(p => string.Join(' ', p.Words) + (p.LastIsPrefix ? "*" : "")))
+            : null);
 
     public sealed class Site : IDisposable
     {
@@ -202,6 +206,32 @@ public sealed class SearchIndexTests
         Assert.Empty((await second.GetPageAsync("/search?q=avocado")).QuerySelectorAll(".search-results li"));
         Assert.Single((await second.GetPageAsync("/search?q=pineapple")).QuerySelectorAll(".search-results li"));
         Assert.Empty((await second.GetPageAsync("/search?q=zucchini")).QuerySelectorAll(".search-results li"));
+    }
+
+    [Fact]
+    public async Task A_running_instance_finds_what_an_import_changed_at_once()
+    {
+        using var seeds = SeedFolder.Create()
+            .Write("authors/jo.md", "---\nname: Jo Writer\n---\n")
+            .With(new MarkdownArticle("Story").WithSlug("story").By("jo").WithBody("Original wording with avocado."))
+            .With(new MarkdownArticle("Other").WithSlug("other").WithBody("Mentions zucchini."));
+        using var app = new NewsFeedApp(seeds);
+        async Task<List<string>> FoundAsync(string q) =>
+            [.. (await app.GetPageAsync($"/search?q={q}")).QuerySelectorAll(".search-results .card-headline").Select(h => h.TextContent.Trim())];
+        Assert.Equal(["Story"], await FoundAsync("avocado"));
+        Assert.Equal(["Story"], await FoundAsync("writer"));
+
+        seeds.With(new MarkdownArticle("Story").WithSlug("story").By("jo").WithBody("New wording with pineapple."));
+        seeds.With(new MarkdownArticle("Fresh").WithSlug("fresh").WithBody("Another pineapple."));
+        seeds.Delete("other.md");
+        seeds.Write("authors/jo.md", "---\nname: Jo Reporter\n---\n");
+        await app.Services.GetRequiredService<NewsFeed.Web.Seeding.SeedImport>().RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Empty(await FoundAsync("avocado"));
+        Assert.Empty(await FoundAsync("zucchini"));
+        Assert.Equal(["Fresh", "Story"], (await FoundAsync("pineapple")).Order());
+        Assert.Empty(await FoundAsync("writer"));
+        Assert.Equal(["Story"], await FoundAsync("reporter"));
     }
 }
 

@@ -1,0 +1,28 @@
+namespace NewsFeed.Web.Search;
+
+/// <summary>
+/// A reader's query as the index reads it: phrases of normalized words (<see cref="SearchText.Normalize(string)"/>),
+/// every phrase required. A single word is a phrase of one. The last word of the last phrase may match as a prefix.
+/// </summary>
+public sealed record SearchQuery(IReadOnlyList<SearchPhrase> Phrases)
+{
+    /// <summary>What <see cref="ArticleSearch.ToTerms"/> reads from <paramref name="query"/>, or null when nothing is searchable.</summary>
+    public static SearchQuery? Parse(string? query)
+    {
+        if (ArticleSearch.ToTerms(query) is not { } terms)
+        {
+            return null;
+        }
+
+        return new([.. terms.Words.Select((words, i) => new SearchPhrase(
+            [.. words.Select(SearchText.Normalize)], terms.LastIsPrefix && i == terms.Words.Count - 1))]);
+    }
+}
+
+/// <summary>Consecutive words; with <see cref="LastIsPrefix"/>, the last one matches any word it begins.</summary>
+public sealed record SearchPhrase(string[] Words, bool LastIsPrefix)
+{
+    /// <summary>Whether word <paramref name="index"/> of the phrase matches the normalized <paramref name="term"/>.</summary>
+    public bool Matches(int index, ReadOnlySpan<char> term) =>
+        LastIsPrefix && index == Words.Length - 1 ? term.StartsWith(Words[index], StringComparison.Ordinal) : term.SequenceEqual(Words[index]);
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+
+namespace NewsFeed.Web.Search;
+
+/// <summary>
+/// How text becomes search terms, the same for an article and for a query: a word is a run of letters, marks and
+/// digits (what <see cref="ArticleSearch.ToTerms"/> reads from a query), compared lower-case and, for Latin letters,
+/// without diacritics ("Café" finds "cafe"). Cyrillic and other scripts keep their marks: "й" is not "и".
+/// </summary>
+public static class SearchText
+{
+    /// <summary>Where the words of <paramref name="text"/> are: (start, length), in order.</summary>
+    public static List<(int Start, int Length)> Words(ReadOnlySpan<char> text)
+    {
+        var words = new List<(int, int)>();
+        var start = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (IsWordChar(text[i]))
+            {
+                if (start < 0)
+                {
+                    start = i;
+                }
+            }
+            else if (start >= 0)
+            {
+                words.Add((start, i - start));
+                start = -1;
+            }
+        }
+
+        if (start >= 0)
+        {
+            words.Add((start, text.Length - start));
+        }
+
+        return words;
+    }
+
+    /// <summary>Per UTF-16 unit, as the query's regular expression reads it (a surrogate pair is not a letter there either).</summary>
+    public static bool IsWordChar(char c) =>
+        c < 0x80
+            ? char.IsAsciiLetterOrDigit(c)
+            : char.GetUnicodeCategory(c) switch
+            {
+                UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                    or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark
+                    or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.DecimalDigitNumber
+                    or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber => true,
+                _ => false,
+            };
+
+    /// <summary>
+    /// The term a word is compared as. Writes into <paramref name="buffer"/> when it can (plain ASCII, the common case,
+    /// allocates nothing) and returns the span of it; otherwise returns a new string's span.
+    /// </summary>
+    public static ReadOnlySpan<char> Normalize(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        if (word.Length <= buffer.Length && System.Text.Ascii.IsValid(word))
+        {
+            System.Text.Ascii.ToLower(word, buffer, out var written);
+            return buffer[..written];
+        }
+
+        return Normalize(word.ToString());
+    }
+
+    public static string Normalize(string word)
+    {
+        if (System.Text.Ascii.IsValid(word))
+        {
+            return word.ToLowerInvariant();
+        }
+
+        var decomposed = word.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        var latinBase = false;
+        foreach (var c in decomposed)
+        {
+            var category = char.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            {
+                // A mark on a Latin letter is a diacritic ("é"); on any other script it may be a letter of its own.
+                if (!latinBase)
+                {
+                    sb.Append(c);
+                }
+
+                continue;
+            }
+
+            latinBase = c < 0x250;
+            sb.Append(c);
+        }
+
+        return sb.ToString().ToLowerInvariant().Normalize(NormalizationForm.FormC);
+    }
+}
