@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Runs one coverage-guided fuzz target under afl-fuzz for a while: fuzz/README.md.
-#   bash fuzz/run.sh TARGET [MINUTES]       TARGET: front-matter | text-page | markdown (default 10 minutes)
+#   bash fuzz/run.sh TARGET [MINUTES]       TARGET: front-matter | text-page | markdown | search-query (default 10 minutes)
 # Installs what it needs (Debian's afl++, the sharpfuzz tool into fuzz/.tools), publishes the harness, instruments
 # our assemblies and the parsers they call, and fuzzes from a corpus made of seeds/. Findings: fuzz/findings/TARGET/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-target=${1:?usage: bash fuzz/run.sh front-matter|text-page|markdown [MINUTES]}
+target=${1:?usage: bash fuzz/run.sh front-matter|text-page|markdown|search-query [MINUTES]}
 minutes=${2:-10}
-case "$target" in front-matter|text-page|markdown) ;; *) echo "unknown target $target" >&2; exit 2 ;; esac
+case "$target" in front-matter|text-page|markdown|search-query) ;; *) echo "unknown target $target" >&2; exit 2 ;; esac
 
 if ! command -v afl-fuzz >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
@@ -33,6 +33,9 @@ case "$target" in
   front-matter) cp seeds/*.md seeds/*.yml seeds/authors/*.md "$corpus"/ ;;
   text-page) cp seeds/*.txt "$corpus"/ ;;
   markdown) for f in seeds/*.md; do awk 'n>=2{print} /^---/{n++}' "$f" > "$corpus/$(basename "$f")"; done ;;
+  # Queries a reader might type, and the hostile ones the search tests name.
+  search-query) i=0; for q in 'harbour' 'lighth keeperz' '"exact phrase"' 'state-of-the-ar' 'Київ ä 東京' '"unclosed phrase' 'NEAR(a b)' '-harbour*' "м'ясо м’ясо"; do
+      i=$((i + 1)); printf '%s' "$q" > "$corpus/query-$i"; done ;;
 esac
 # Inputs a fuzzer once broke start every later run (fuzz/regressions/TARGET, kept as tests too).
 [ -d "fuzz/regressions/$target" ] && cp fuzz/regressions/"$target"/* "$corpus"/ 2>/dev/null || true

@@ -1,4 +1,5 @@
 using NewsFeed.Web.Rendering;
+using NewsFeed.Web.Search;
 using NewsFeed.Web.Seeding;
 
 namespace NewsFeed.Fuzz;
@@ -16,7 +17,15 @@ internal static class Targets
         ["front-matter"] = FrontMatterFile,
         ["text-page"] = TextPageFile,
         ["markdown"] = MarkdownBody,
+        ["search-query"] = SearchQueryText,
     };
+
+    private static readonly string[] SearchWords = ["harbour", "the", "light", "lighthouse", "keeper", "café", "м'ясо", "42", "state-of-the-art", "\"quoted\""];
+
+    // A few articles sharing words, for the search target: built on first use, like the renderer.
+    private static readonly Lazy<TextIndex> LazyIndex = new(() => new TextIndex(Enumerable.Range(1, 40).Select(i => new SearchDocument(
+        i, $"s{i}", null, i % 7 == 0, DateTime.UnixEpoch.AddDays(i), $"Harbour story {i}", i % 3 == 0 ? "A lighthouse café" : "",
+        string.Join(' ', Enumerable.Range(0, 200).Select(w => SearchWords[(i * w) % SearchWords.Length])), "Jo Writer", "Port Київ"))));
 
     // Created on first use: instrumented code (the renderer's constructor) must not run before SharpFuzz has set up
     // its shared memory, which happens inside Fuzzer.OutOfProcess.Run.
@@ -64,6 +73,34 @@ internal static class Targets
 
         var seed = TextPageReader.Read(text, null, DateTime.UnixEpoch, page.Context(Root, Renderer));
         page.Verify(seed?.Headline);
+    }
+
+    /// <summary>
+    /// The bytes as a reader's query (UTF-8, as the query string gives it): parsed, ranked and passaged. A crash is any
+    /// exception, a page beyond the count, or a passage that is not the article's text with marks.
+    /// </summary>
+    private static void SearchQueryText(byte[] bytes)
+    {
+        if (SearchQuery.Parse(System.Text.Encoding.UTF8.GetString(bytes)) is not { } query)
+        {
+            return;
+        }
+
+        var result = LazyIndex.Value.Query(query, DateTime.UnixEpoch.AddDays(100), 0, 20);
+        if (result.Ids.Count > Math.Min(20, result.Total) || result.Total > LazyIndex.Value.Count)
+        {
+            throw new InvalidOperationException($"{result.Ids.Count} ids of {result.Total}");
+        }
+
+        var body = string.Join(' ', Enumerable.Range(0, 400).Select(w => SearchWords[(w * 7) % SearchWords.Length]));
+        var plain = Passages.Passage(body, query, out _).Replace(ArticleSearch.MarkStart, "", StringComparison.Ordinal)
+            .Replace(ArticleSearch.MarkEnd, "", StringComparison.Ordinal).Trim('…');
+        if (!body.Contains(plain, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"passage not in the text: {plain}");
+        }
+
+        _ = Passages.Highlight("Harbour story: a lighthouse café in Київ", query);
     }
 
     private static void MarkdownBody(byte[] bytes)
