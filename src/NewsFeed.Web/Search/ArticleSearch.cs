@@ -19,9 +19,9 @@ public sealed record SearchHit(ArticleCard Card, string HeadlineHtml, string Sni
 public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, int Number, bool HasMore, int Total, bool MoreThanTotal);
 
 /// <summary>
-/// Full-text search over public articles with SQLite FTS5: headline, dek, body, author and tags, ranked by
-/// bm25 with the headline weighted most. This is the one provider-aware class: the index table, its upkeep
-/// at import and the query all live here, and a PostgreSQL store is handed to <see cref="PostgresSearch"/>.
+/// Full-text search over public articles: headline, dek, body, author and tags. The store keeps each article's text
+/// (a table written at import, here and in <see cref="PostgresSearch"/>); <see cref="SearchIndex"/> ranks in memory;
+/// this class turns a query into words, and a page of ranked ids into hits with marked passages.
 /// </summary>
 public static partial class ArticleSearch
 {
@@ -37,15 +37,14 @@ public static partial class ArticleSearch
     internal const string MarkStart = "\u0001";
     internal const string MarkEnd = "\u0002";
 
-    /// <summary>Created after the model's tables; part of the schema fingerprint, so a change rebuilds the store.</summary>
-    /// <remarks>
-    /// The prefix indexes (first 1, 2 and 3 letters of every word) are for the last word's prefix match: without
-    /// them "a*" or "th*" merges the lists of thousands of words on every query, 20 to 60 ms at 10,000 articles.
-    /// They cost index size (about 2.5 times) and import time (about 2 s at 10,000 articles).
-    /// </remarks>
+    /// <summary>
+    /// Each article's searchable text, as <see cref="SearchIndex"/> reads it: a plain table (ranking is in memory, so no
+    /// FTS5 index, and none of its prefix indexes, is written at import). Created after the model's tables; part of the
+    /// schema fingerprint, so a change rebuilds the store.
+    /// </summary>
     public const string CreateIndexSql =
-        "CREATE VIRTUAL TABLE IF NOT EXISTS ArticleSearch USING fts5(headline, dek, body, author, tags, " +
-        "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');";
+        "CREATE TABLE IF NOT EXISTS ArticleSearch (Id INTEGER PRIMARY KEY, Headline TEXT NOT NULL, Dek TEXT NOT NULL, " +
+        "Body TEXT NOT NULL, Author TEXT NOT NULL, Tags TEXT NOT NULL);";
 
     /// <summary>Writes (or rewrites) the index rows of the given articles, in the import's transaction.</summary>
     public static async Task IndexAsync(NewsDbContext db, IEnumerable<(int Id, string Headline, string? Dek, string Body, string? Author, IEnumerable<string> Tags)> articles, CancellationToken cancellationToken)
@@ -56,24 +55,17 @@ public static partial class ArticleSearch
             return;
         }
 
-        // Two commands prepared once and re-bound per article: a first import writes 10,000 rows, and building
-        // a new command (and parsing its SQL) for each was most of the index's cost.
+        // One command prepared once and re-bound per article: a first import writes 10,000 rows, and building
+        // a new command (and parsing its SQL) for each was most of the table's cost.
         var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        await using var delete = connection.CreateCommand();
-        delete.Transaction = transaction;
-        delete.CommandText = "DELETE FROM ArticleSearch WHERE rowid = $id";
-        var deleteId = AddParameter(delete, "$id");
         await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO ArticleSearch(rowid, headline, dek, body, author, tags) VALUES ($id, $headline, $dek, $body, $author, $tags)";
+        insert.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        insert.CommandText = "INSERT OR REPLACE INTO ArticleSearch(Id, Headline, Dek, Body, Author, Tags) VALUES ($id, $headline, $dek, $body, $author, $tags)";
         var (id, headline, dek, body, author, tags) = (AddParameter(insert, "$id"), AddParameter(insert, "$headline"),
             AddParameter(insert, "$dek"), AddParameter(insert, "$body"), AddParameter(insert, "$author"), AddParameter(insert, "$tags"));
 
         foreach (var a in articles)
         {
-            deleteId.Value = a.Id;
-            await delete.ExecuteNonQueryAsync(cancellationToken);
             (id.Value, headline.Value, dek.Value, body.Value, author.Value, tags.Value) =
                 (a.Id, Clean(a.Headline), Clean(a.Dek ?? ""), Clean(a.Body), Clean(a.Author ?? ""), Clean(string.Join(' ', a.Tags)));
             await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -100,15 +92,15 @@ public static partial class ArticleSearch
             return;
         }
 
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM ArticleSearch WHERE rowid NOT IN (SELECT Id FROM Articles)", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM ArticleSearch WHERE Id NOT IN (SELECT Id FROM Articles)", cancellationToken);
         if (!authorsChanged)
         {
             return;
         }
 
         await db.Database.ExecuteSqlRawAsync(
-            "UPDATE ArticleSearch SET author = coalesce((SELECT au.Name FROM Articles ar JOIN Authors au ON au.Id = ar.AuthorId WHERE ar.Id = ArticleSearch.rowid), '') " +
-            "WHERE author IS NOT coalesce((SELECT au.Name FROM Articles ar JOIN Authors au ON au.Id = ar.AuthorId WHERE ar.Id = ArticleSearch.rowid), '')",
+            "UPDATE ArticleSearch SET Author = coalesce((SELECT au.Name FROM Articles ar JOIN Authors au ON au.Id = ar.AuthorId WHERE ar.Id = ArticleSearch.Id), '') " +
+            "WHERE Author IS NOT coalesce((SELECT au.Name FROM Articles ar JOIN Authors au ON au.Id = ar.AuthorId WHERE ar.Id = ArticleSearch.Id), '')",
             cancellationToken);
     }
 
@@ -210,8 +202,8 @@ public static partial class ArticleSearch
         try
         {
             return await ReadAsync(db, $"""
-                SELECT a.Id, a.Slug, au.Slug, a.IsDraft, a.PublishedUtc, s.headline, s.dek, s.body, s.author, s.tags
-                FROM Articles a JOIN ArticleSearch s ON s.rowid = a.Id LEFT JOIN Authors au ON au.Id = a.AuthorId
+                SELECT a.Id, a.Slug, au.Slug, a.IsDraft, a.PublishedUtc, s.Headline, s.Dek, s.Body, s.Author, s.Tags
+                FROM Articles a JOIN ArticleSearch s ON s.Id = a.Id LEFT JOIN Authors au ON au.Id = a.AuthorId
                 {filter}
                 """, ReadDocument, cancellationToken,
                 ("$slugs", JsonSerializer.Serialize(slugs ?? [])), ("$authors", JsonSerializer.Serialize(authors ?? [])));
@@ -238,8 +230,7 @@ public static partial class ArticleSearch
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            // FTS5 looks each rowid up in its content table: no MATCH, nothing ranked.
-            return (await ReadAsync(db, "SELECT rowid, headline, dek, body FROM ArticleSearch WHERE rowid IN (SELECT value FROM json_each($ids))",
+            return (await ReadAsync(db, "SELECT Id, Headline, Dek, Body FROM ArticleSearch WHERE Id IN (SELECT value FROM json_each($ids))",
                 r => (Id: r.GetInt32(0), Text: (r.GetString(1), r.GetString(2), r.GetString(3))), cancellationToken,
                 ("$ids", JsonSerializer.Serialize(ids)))).ToDictionary(t => t.Id, t => t.Text);
         }

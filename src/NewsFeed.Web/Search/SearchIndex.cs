@@ -75,8 +75,10 @@ public sealed partial class SearchIndex(IServiceScopeFactory scopes, ILogger<Sea
                 return;
             }
 
+            // An author's articles are read again by slug as well: when the author file went, they have no author now.
+            slugs.UnionWith(index.Slugs(d => d.AuthorSlug is { } a && authors.Contains(a)));
             var documents = await ReadAsync(slugs, authors, cancellationToken);
-            index.Update(documents, d => slugs.Contains(d.Slug) || (d.AuthorSlug is { } a && authors.Contains(a)));
+            index.Update(documents, d => slugs.Contains(d.Slug));
         }
         finally
         {

@@ -51,6 +51,20 @@ public sealed class TextIndex : IDisposable
     /// <summary>Articles in the index (public or not).</summary>
     public int Count => _slotOf.Count;
 
+    /// <summary>The slugs of the articles <paramref name="select"/> selects.</summary>
+    public List<string> Slugs(Func<SearchDocument, bool> select)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return [.. _entries.OfType<Entry>().Select(e => e.Document).Where(select).Select(d => d.Slug)];
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     /// <summary>
     /// Drops every article <paramref name="drop"/> selects and every article of <paramref name="added"/>'s slugs, then
     /// adds <paramref name="added"/>.

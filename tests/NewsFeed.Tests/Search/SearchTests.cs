@@ -232,6 +232,12 @@ public sealed class SearchIndexTests
         Assert.Equal(["Fresh", "Story"], (await FoundAsync("pineapple")).Order());
         Assert.Empty(await FoundAsync("writer"));
         Assert.Equal(["Story"], await FoundAsync("reporter"));
+
+        // The author file gone: the byline goes, the article stays findable.
+        seeds.Delete("authors/jo.md");
+        await app.Services.GetRequiredService<NewsFeed.Web.Seeding.SeedImport>().RunAsync(TestContext.Current.CancellationToken);
+        Assert.Empty(await FoundAsync("reporter"));
+        Assert.Equal(["Fresh", "Story"], (await FoundAsync("pineapple")).Order());
     }
 }
 
