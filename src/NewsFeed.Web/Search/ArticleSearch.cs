@@ -185,36 +185,44 @@ public static partial class ArticleSearch
     }
 
     /// <summary>
-    /// The searchable text of every article, or of those with the given slugs or by the given authors, as the index
-    /// table holds it (written at import by <see cref="IndexAsync"/>), for <see cref="SearchIndex"/>.
+    /// The searchable text of every article, or of those with the given slugs or by the given authors, as the table
+    /// holds it (written at import by <see cref="IndexAsync"/>), for <see cref="SearchIndex"/>. Read row by row as the
+    /// caller enumerates (synchronously: the index is built on a thread of its own), so that 10,000 bodies are never
+    /// held at once.
     /// </summary>
-    public static async Task<List<SearchDocument>> ReadDocumentsAsync(NewsDbContext db, IReadOnlyCollection<string>? slugs,
-        IReadOnlyCollection<string>? authors, CancellationToken cancellationToken)
+    public static IEnumerable<SearchDocument> ReadDocuments(NewsDbContext db, IReadOnlyCollection<string>? slugs, IReadOnlyCollection<string>? authors)
     {
-        if (db.Database.IsNpgsql())
+        var postgres = db.Database.IsNpgsql();
+        var sql = postgres ? PostgresSearch.DocumentsSql : """
+            SELECT a.Id, a.Slug, au.Slug, a.IsDraft, a.PublishedUtc, s.Headline, s.Dek, s.Body, s.Author, s.Tags
+            FROM Articles a JOIN ArticleSearch s ON s.Id = a.Id LEFT JOIN Authors au ON au.Id = a.AuthorId
+            """;
+        if (slugs is not null || authors is not null)
         {
-            return await PostgresSearch.ReadDocumentsAsync(db, slugs, authors, cancellationToken);
+            sql += postgres ? PostgresSearch.DocumentsFilter
+                : " WHERE a.Slug IN (SELECT value FROM json_each($slugs)) OR au.Slug IN (SELECT value FROM json_each($authors))";
         }
 
-        var filter = slugs is null && authors is null ? "" :
-            "WHERE a.Slug IN (SELECT value FROM json_each($slugs)) OR au.Slug IN (SELECT value FROM json_each($authors))";
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        db.Database.OpenConnection();
         try
         {
-            return await ReadAsync(db, $"""
-                SELECT a.Id, a.Slug, au.Slug, a.IsDraft, a.PublishedUtc, s.Headline, s.Dek, s.Body, s.Author, s.Tags
-                FROM Articles a JOIN ArticleSearch s ON s.Id = a.Id LEFT JOIN Authors au ON au.Id = a.AuthorId
-                {filter}
-                """, ReadDocument, cancellationToken,
-                ("$slugs", JsonSerializer.Serialize(slugs ?? [])), ("$authors", JsonSerializer.Serialize(authors ?? [])));
+            using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            AddParameter(command, postgres ? "@slugs" : "$slugs").Value = postgres ? (slugs ?? []).ToArray() : JsonSerializer.Serialize(slugs ?? []);
+            AddParameter(command, postgres ? "@authors" : "$authors").Value = postgres ? (authors ?? []).ToArray() : JsonSerializer.Serialize(authors ?? []);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                yield return ReadDocument(reader);
+            }
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            db.Database.CloseConnection();
         }
     }
 
-    internal static SearchDocument ReadDocument(DbDataReader r) => new(
+    private static SearchDocument ReadDocument(DbDataReader r) => new(
         r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetBoolean(3),
         DateTime.SpecifyKind(r.GetDateTime(4), DateTimeKind.Utc),
         r.GetString(5), r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9));

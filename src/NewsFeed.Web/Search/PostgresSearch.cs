@@ -58,26 +58,13 @@ internal static class PostgresSearch
             """, cancellationToken);
     }
 
-    /// <summary><see cref="ArticleSearch.ReadDocumentsAsync"/> on PostgreSQL.</summary>
-    public static async Task<List<SearchDocument>> ReadDocumentsAsync(NewsDbContext db, IReadOnlyCollection<string>? slugs,
-        IReadOnlyCollection<string>? authors, CancellationToken cancellationToken)
-    {
-        var filter = slugs is null && authors is null ? "" : "WHERE a.\"Slug\" = ANY(@slugs) OR au.\"Slug\" = ANY(@authors)";
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await ArticleSearch.ReadAsync(db, $"""
-                SELECT a."Id", a."Slug", au."Slug", a."IsDraft", a."PublishedUtc", s."Headline", s."Dek", s."Body", s."Author", s."Tags"
-                FROM "Articles" a JOIN "ArticleSearch" s ON s."Id" = a."Id" LEFT JOIN "Authors" au ON au."Id" = a."AuthorId"
-                {filter}
-                """, ArticleSearch.ReadDocument, cancellationToken,
-                ("@slugs", (slugs ?? []).ToArray()), ("@authors", (authors ?? []).ToArray()));
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    /// <summary><see cref="ArticleSearch.ReadDocuments"/> on PostgreSQL: every article's text, and the filter by slugs or authors.</summary>
+    public const string DocumentsSql = """
+        SELECT a."Id", a."Slug", au."Slug", a."IsDraft", a."PublishedUtc", s."Headline", s."Dek", s."Body", s."Author", s."Tags"
+        FROM "Articles" a JOIN "ArticleSearch" s ON s."Id" = a."Id" LEFT JOIN "Authors" au ON au."Id" = a."AuthorId"
+        """;
+
+    public const string DocumentsFilter = " WHERE a.\"Slug\" = ANY(@slugs) OR au.\"Slug\" = ANY(@authors)";
 
     /// <summary>The headline, dek and body of the given articles, as <see cref="ArticleSearch"/> reads them on SQLite.</summary>
     public static async Task<Dictionary<int, (string Headline, string Dek, string Body)>> ReadTextsAsync(NewsDbContext db, List<int> ids, CancellationToken cancellationToken)

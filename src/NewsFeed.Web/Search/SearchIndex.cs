@@ -29,8 +29,7 @@ public sealed partial class SearchIndex(IServiceScopeFactory scopes, ILogger<Sea
             if (_index is null)
             {
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                var documents = await ReadAsync(null, null, cancellationToken);
-                var built = new TextIndex(documents);
+                var built = await ReadAsync(db => new TextIndex(ArticleSearch.ReadDocuments(db, null, null)), cancellationToken);
                 Volatile.Write(ref _index, built);
                 var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
                 LogBuilt(built.Count, elapsed);
@@ -77,7 +76,7 @@ public sealed partial class SearchIndex(IServiceScopeFactory scopes, ILogger<Sea
 
             // An author's articles are read again by slug as well: when the author file went, they have no author now.
             slugs.UnionWith(index.Slugs(d => d.AuthorSlug is { } a && authors.Contains(a)));
-            var documents = await ReadAsync(slugs, authors, cancellationToken);
+            var documents = await ReadAsync(db => ArticleSearch.ReadDocuments(db, slugs, authors).ToList(), cancellationToken);
             index.Update(documents, d => slugs.Contains(d.Slug));
         }
         finally
@@ -89,10 +88,12 @@ public sealed partial class SearchIndex(IServiceScopeFactory scopes, ILogger<Sea
     private static HashSet<string> Named(ContentChange change, string prefix) =>
         change.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]).ToHashSet(StringComparer.Ordinal);
 
-    private async Task<List<SearchDocument>> ReadAsync(IReadOnlyCollection<string>? slugs, IReadOnlyCollection<string>? authors, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="read"/> on a thread of its own with a context of its own (the store is read synchronously).</summary>
+    private async Task<T> ReadAsync<T>(Func<NewsDbContext, T> read, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await ArticleSearch.ReadDocumentsAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), slugs, authors, cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        return await Task.Run(() => read(db), cancellationToken);
     }
 
     public void Dispose()

@@ -1,6 +1,6 @@
 namespace NewsFeed.Web.Search;
 
-/// <summary>One article's searchable text, as the store keeps it (<see cref="ArticleSearch.ReadDocumentsAsync"/>).</summary>
+/// <summary>One article's searchable text, as the store keeps it (<see cref="ArticleSearch.ReadDocuments"/>).</summary>
 public sealed record SearchDocument(
     int Id, string Slug, string? AuthorSlug, bool IsDraft, DateTime PublishedUtc,
     string Headline, string Dek, string Body, string Author, string Tags)
@@ -364,7 +364,8 @@ public sealed class TextIndex : IDisposable
         }
 
         var slot = _entries.Count;
-        var entry = new Entry(document, [.. tokens], ends);
+        // The texts are not kept: the words are, and a passage reads its article's text again from the store.
+        var entry = new Entry(document with { Headline = "", Dek = "", Body = "", Author = "", Tags = "" }, [.. tokens], ends);
         _entries.Add(entry);
         _slotOf[document.Slug] = slot;
         _totalLength += entry.Length;
