@@ -85,7 +85,16 @@ internal static class Renderer
         var refused = new List<RefusedUrl>();
         try
         {
-            var rendering = Task.Run(() => context.Renderer.Render(markdown, refused));
+            // The limit runs from the moment the render starts: time spent queued for a thread (the import reads
+            // files in parallel, and a busy machine's thread pool grows slowly) is the machine's, not the file's, and
+            // counting it rejected good articles whenever the process was busy.
+            using var started = new ManualResetEventSlim();
+            var rendering = Task.Run(() =>
+            {
+                started.Set();
+                return context.Renderer.Render(markdown, refused);
+            });
+            started.Wait();
             // WaitAny, not Wait: it does not throw when the render failed, so the failure comes out below as itself.
             if (Task.WaitAny([rendering], RenderTimeLimit) < 0)
             {
