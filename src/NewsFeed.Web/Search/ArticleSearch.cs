@@ -230,17 +230,13 @@ public static partial class ArticleSearch
     /// <summary>The headline, dek and body text of the given articles, for their passages.</summary>
     private static async Task<Dictionary<int, (string Headline, string Dek, string Body)>> ReadTextsAsync(NewsDbContext db, List<int> ids, CancellationToken cancellationToken)
     {
-        if (db.Database.IsNpgsql())
-        {
-            return await PostgresSearch.ReadTextsAsync(db, ids, cancellationToken);
-        }
-
+        var postgres = db.Database.IsNpgsql();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return (await ReadAsync(db, "SELECT Id, Headline, Dek, Body FROM ArticleSearch WHERE Id IN (SELECT value FROM json_each($ids))",
+            return (await ReadAsync(db, postgres ? PostgresSearch.TextsSql : "SELECT Id, Headline, Dek, Body FROM ArticleSearch WHERE Id IN (SELECT value FROM json_each($ids))",
                 r => (Id: r.GetInt32(0), Text: (r.GetString(1), r.GetString(2), r.GetString(3))), cancellationToken,
-                ("$ids", JsonSerializer.Serialize(ids)))).ToDictionary(t => t.Id, t => t.Text);
+                postgres ? ("@ids", ids.ToArray()) : ("$ids", JsonSerializer.Serialize(ids)))).ToDictionary(t => t.Id, t => t.Text);
         }
         finally
         {
@@ -248,7 +244,7 @@ public static partial class ArticleSearch
         }
     }
 
-    internal static async Task<List<T>> ReadAsync<T>(NewsDbContext db, string sql, Func<DbDataReader, T> read,
+    private static async Task<List<T>> ReadAsync<T>(NewsDbContext db, string sql, Func<DbDataReader, T> read,
         CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
@@ -268,7 +264,7 @@ public static partial class ArticleSearch
         return rows;
     }
 
-    /// <summary>HTML-encodes FTS5 output, then turns the marks into &lt;mark&gt; elements.</summary>
+    /// <summary>HTML-encodes a marked headline or passage (<see cref="Passages"/>), then turns the marks into &lt;mark&gt; elements.</summary>
     internal static string Mark(string text) =>
         WebUtility.HtmlEncode(text).Replace(MarkStart, "<mark>", StringComparison.Ordinal).Replace(MarkEnd, "</mark>", StringComparison.Ordinal);
 

@@ -26,11 +26,11 @@ internal static class PostgresSearch
         foreach (var batch in articles.Chunk(500))
         {
             var ids = batch.Select(a => a.Id).ToArray();
-            var headlines = batch.Select(a => Text(a.Headline)).ToArray();
-            var deks = batch.Select(a => Text(a.Dek ?? "")).ToArray();
-            var bodies = batch.Select(a => Text(a.Body)).ToArray();
-            var authors = batch.Select(a => Text(a.Author ?? "")).ToArray();
-            var tags = batch.Select(a => Text(string.Join(' ', a.Tags))).ToArray();
+            var headlines = batch.Select(a => ArticleSearch.Clean(a.Headline)).ToArray();
+            var deks = batch.Select(a => ArticleSearch.Clean(a.Dek ?? "")).ToArray();
+            var bodies = batch.Select(a => ArticleSearch.Clean(a.Body)).ToArray();
+            var authors = batch.Select(a => ArticleSearch.Clean(a.Author ?? "")).ToArray();
+            var tags = batch.Select(a => ArticleSearch.Clean(string.Join(' ', a.Tags))).ToArray();
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "ArticleSearch" ("Id", "Headline", "Dek", "Body", "Author", "Tags")
                 SELECT * FROM unnest({ids}, {headlines}, {deks}, {bodies}, {authors}, {tags})
@@ -66,21 +66,6 @@ internal static class PostgresSearch
 
     public const string DocumentsFilter = " WHERE a.\"Slug\" = ANY(@slugs) OR au.\"Slug\" = ANY(@authors)";
 
-    /// <summary>The headline, dek and body of the given articles, as <see cref="ArticleSearch"/> reads them on SQLite.</summary>
-    public static async Task<Dictionary<int, (string Headline, string Dek, string Body)>> ReadTextsAsync(NewsDbContext db, List<int> ids, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return (await ArticleSearch.ReadAsync(db, """SELECT "Id", "Headline", "Dek", "Body" FROM "ArticleSearch" WHERE "Id" = ANY(@ids)""",
-                r => (Id: r.GetInt32(0), Text: (r.GetString(1), r.GetString(2), r.GetString(3))), cancellationToken,
-                ("@ids", ids.ToArray()))).ToDictionary(t => t.Id, t => t.Text);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static string Text(string text) => ArticleSearch.Clean(text);
+    /// <summary>The headline, dek and body of the given articles (<c>@ids</c>), for their passages.</summary>
+    public const string TextsSql = """SELECT "Id", "Headline", "Dek", "Body" FROM "ArticleSearch" WHERE "Id" = ANY(@ids)""";
 }
