@@ -73,6 +73,10 @@ public static class ContentKeys
 
     /// <summary>An author as shown: name, job title, bio, avatar (the author card, bylines).</summary>
     public static string Author(string slug) => "p-" + slug;
+
+    /// <summary>The slugs a change names with this prefix (<c>Named(change, ArticleBody(""))</c>: its articles).</summary>
+    public static HashSet<string> Named(ContentChange change, string prefix) =>
+        change.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]).ToHashSet(StringComparer.Ordinal);
 }
 
 /// <summary>

@@ -1,19 +1,20 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Listings;
 using NewsFeed.Web.Search;
 
 namespace NewsFeed.Web.Caching;
 
 /// <summary>
 /// The one place a content change is published (<see cref="ChangedAsync"/>), by the import, scheduled publishing and
-/// the watch on other instances' imports alike. What listens: the page cache (evicts what the change touched), the
+/// the watch on other instances' imports alike. What listens: the in-memory listings and search index (kept in step first), the page cache (evicts what the change touched), the
 /// section navigation (read again when a section's articles moved, and every page evicted when its links changed),
 /// the shared caches in front (<see cref="SharedCachePurge"/>), each page's Last-Modified, and whoever waits for
 /// <see cref="NextChange"/>.
 /// </summary>
 public sealed partial class SiteContent(
-    PageCache cache, SearchIndex search, SharedCachePurge purge, IServiceScopeFactory scopes, TimeProvider time, ILogger<SiteContent> logger) : IDisposable
+    PageCache cache, SiteListings listings, SearchIndex search, SharedCachePurge purge, IServiceScopeFactory scopes, TimeProvider time, ILogger<SiteContent> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _changedAt = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -83,7 +84,8 @@ public sealed partial class SiteContent(
                 }
             }
 
-            // Before the pages go: a search page made again from here on must find what changed.
+            // Before the pages go: a listing or search page made again from here on must show what changed.
+            await listings.ApplyAsync(change, cancellationToken);
             await search.ApplyAsync(change, cancellationToken);
             LastChange = change;
             var evicted = cache.Evict(change);

@@ -10,9 +10,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
     {
         builder.HasIndex(a => a.Slug).IsUnique();
         builder.HasIndex(a => a.SourcePath).IsUnique();
-        // The listings: public articles, newest first, ties by Id. PublishedUtc descending makes the index order
-        // (with the rowid SQLite appends) exactly ArticleQueries.Newest, so a page is an index range, never a
-        // sort; and a page's ids come from the index alone (see ToPageAsync), however deep the page.
+        // The feeds and sitemaps: public articles, newest first, ties by Id. PublishedUtc descending makes the index
+        // order (with the rowid SQLite appends) exactly ArticleQueries.Newest, so a feed is an index range, never a
+        // sort. (Listing pages read no rows: Listings/SiteListings holds them in memory.)
         builder.HasIndex(a => new { a.IsDraft, a.PublishedUtc }).IsDescending(false, true);
         builder.HasIndex(a => new { a.AuthorId, a.IsDraft, a.PublishedUtc }).IsDescending(false, false, true);
         builder.HasIndex(a => new { a.SectionId, a.IsDraft, a.PublishedUtc }).IsDescending(false, false, true);

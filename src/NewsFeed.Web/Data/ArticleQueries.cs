@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
 using NewsFeed.Web.Model;
 
 namespace NewsFeed.Web.Data;
@@ -48,17 +47,4 @@ public static class ArticleQueries
             a.IsDraft,
             a.Id,
             a.Author == null ? null : a.Author.Slug));
-
-    /// <summary>
-    /// Page <paramref name="number"/> (1-based) of newest-first teasers. Reads one row more than a page,
-    /// so "is there more?" costs no second query.
-    /// </summary>
-    public static async Task<ArticlePage> ToPageAsync(this IQueryable<Article> articles, int number, CancellationToken cancellationToken)
-    {
-        // One statement: the page's ids come from the listing index alone in a subquery (a deep page skips index
-        // entries, not rows and joins), then its 21 cards are read by primary key with their author and section.
-        var ids = articles.Newest().Select(a => a.Id).Skip((number - 1) * PageSize).Take(PageSize + 1);
-        var rows = await articles.Where(a => ids.Contains(a.Id)).Newest().ToCard().ToListAsync(cancellationToken);
-        return new ArticlePage(rows.Take(PageSize).ToList(), number, rows.Count > PageSize);
-    }
 }

@@ -201,8 +201,8 @@ internal static class StoreProvider
     /// <summary>Fresh planner statistics after an import that changed rows (sampled on SQLite, so quick).</summary>
     public static async Task AfterImportAsync(NewsDbContext db, CancellationToken cancellationToken)
     {
-        // Without them SQLite prefers a listing index range over 21 primary-key look-ups when a page reads its
-        // cards by id (ArticleQueries.ToPageAsync); PostgreSQL's autovacuum would get there, but only later.
+        // Without them SQLite prefers a listing index range over primary-key look-ups when rows are read by id (a
+        // search page's texts, a feed's items); PostgreSQL's autovacuum would get there, but only later.
         // Only the store's tables: a bare ANALYZE would read every system catalog too.
         var sql = db.Database.IsNpgsql()
             ? "ANALYZE \"Articles\", \"ArticleTags\", \"Tags\", \"Sections\", \"Authors\", \"RelatedLinks\", \"ArticleSearch\";"

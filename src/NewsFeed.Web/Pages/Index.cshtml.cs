@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Listings;
 using NewsFeed.Web.Preview;
 
 namespace NewsFeed.Web.Pages;
 
-public sealed class IndexModel(NewsDbContext db, TimeProvider time, IOptions<PreviewOptions> preview) : PageModel
+public sealed class IndexModel(SiteListings listings, TimeProvider time, IOptions<PreviewOptions> preview) : PageModel
 {
     public ArticlePage Feed { get; private set; } = null!;
 
@@ -20,7 +21,7 @@ public sealed class IndexModel(NewsDbContext db, TimeProvider time, IOptions<Pre
             return rejected;
         }
 
-        Feed = await db.Articles.Visible(time.GetUtcNow().UtcDateTime, preview.Value).ToPageAsync(pageNumber ?? 1, cancellationToken);
+        Feed = await listings.PageAsync(Listing.Newest, pageNumber ?? 1, time.GetUtcNow().UtcDateTime, preview.Value, cancellationToken);
         HttpContext.DependsOn(ContentKeys.Newest, Feed.Articles);
         return Paging.PageOrNotFound(this, Feed);
     }

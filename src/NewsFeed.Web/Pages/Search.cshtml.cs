@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Listings;
 using NewsFeed.Web.Search;
 
 namespace NewsFeed.Web.Pages;
 
-public sealed class SearchModel(NewsDbContext db, SearchIndex index, TimeProvider time) : PageModel
+public sealed class SearchModel(NewsDbContext db, SearchIndex index, SiteListings listings, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -34,7 +35,7 @@ public sealed class SearchModel(NewsDbContext db, SearchIndex index, TimeProvide
             return Page();
         }
 
-        Results = await ArticleSearch.SearchAsync(db, index, Query, PageNumber ?? 1, time.GetUtcNow().UtcDateTime, cancellationToken);
+        Results = await ArticleSearch.SearchAsync(db, index, listings, Query, PageNumber ?? 1, time.GetUtcNow().UtcDateTime, cancellationToken);
         if (Results.Hits.Count == 0 && Results.Number > 1)
         {
             return NotFound();

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Listings;
 
 namespace NewsFeed.Web.Search;
 
@@ -143,9 +144,9 @@ public static partial class ArticleSearch
 
     /// <summary>
     /// One page of the public articles that match <paramref name="query"/>, ranked by <paramref name="index"/> (in memory:
-    /// no statement per query ranks), with the page's cards and texts read by id, and the passages made here.
+    /// no statement per query ranks), with the page's texts read by id, its cards from <paramref name="listings"/>, and the passages made here.
     /// </summary>
-    public static async Task<SearchPage> SearchAsync(NewsDbContext db, SearchIndex index, string query, int number, DateTime nowUtc, CancellationToken cancellationToken)
+    public static async Task<SearchPage> SearchAsync(NewsDbContext db, SearchIndex index, SiteListings listings, string query, int number, DateTime nowUtc, CancellationToken cancellationToken)
     {
         if (SearchQuery.Parse(query) is not { } parsed)
         {
@@ -162,12 +163,12 @@ public static partial class ArticleSearch
         }
 
         var texts = await ReadTextsAsync(db, page, cancellationToken);
-        var cards = await db.Articles.Where(a => page.Contains(a.Id)).ToCard().ToDictionaryAsync(c => c.Id, cancellationToken);
+        var cards = await listings.GetAsync(cancellationToken);
         var hits = new List<SearchHit>(page.Count);
         foreach (var id in page)
         {
             // An article deleted since the index was read is left out.
-            if (!cards.TryGetValue(id, out var card) || !texts.TryGetValue(id, out var text))
+            if (cards.Card(id) is not { } card || !texts.TryGetValue(id, out var text))
             {
                 continue;
             }

@@ -59,8 +59,8 @@ public sealed partial class SearchIndex(IServiceScopeFactory scopes, ILogger<Sea
                 return;
             }
 
-            var slugs = Named(change, ContentKeys.ArticleBody(""));
-            var authors = Named(change, ContentKeys.Author(""));
+            var slugs = ContentKeys.Named(change, ContentKeys.ArticleBody(""));
+            var authors = ContentKeys.Named(change, ContentKeys.Author(""));
             if (change.Everything || slugs.Count > Math.Max(1000, index.Count / 4))
             {
                 // Reading everything again at the next search costs less than this many updates. The old index is not
@@ -84,9 +84,6 @@ public sealed partial class SearchIndex(IServiceScopeFactory scopes, ILogger<Sea
             _gate.Release();
         }
     }
-
-    private static HashSet<string> Named(ContentChange change, string prefix) =>
-        change.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Runs <paramref name="read"/> on a thread of its own with a context of its own (the store is read synchronously).</summary>
     private async Task<T> ReadAsync<T>(Func<NewsDbContext, T> read, CancellationToken cancellationToken)

@@ -69,6 +69,9 @@ public sealed class PreviewSaveTests
         watcher.Report("transit-plan.md");
         await Eventually.HoldsAsync(async () => (await app.GetPageAsync("/articles/transit-plan")).One(".story-body p").Text() == "Second version.", "the save shows");
 
+        // The save's text is in the store a moment before its change is published (the listings and search index take
+        // it first), so the impact line may follow the text by that moment.
+        await Eventually.HoldsAsync(async () => (await app.GetPageAsync("/articles/parks-plan")).QuerySelector(".preview-impact") is not null, "the save's impact shows");
         var impact = (await app.GetPageAsync("/articles/parks-plan")).One(".preview-impact").Text();
         Assert.Contains("/articles/transit-plan", impact, StringComparison.Ordinal);
         Assert.Contains("search results", impact, StringComparison.Ordinal);

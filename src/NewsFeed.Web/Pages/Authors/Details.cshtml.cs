@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Listings;
 using NewsFeed.Web.Preview;
 
 namespace NewsFeed.Web.Pages.Authors;
 
-public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<PreviewOptions> preview) : PageModel
+public sealed class DetailsModel(NewsDbContext db, SiteListings listings, TimeProvider time, IOptions<PreviewOptions> preview) : PageModel
 {
     public AuthorProfile Author { get; private set; } = null!;
 
@@ -32,9 +33,7 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
         }
 
         Author = author;
-        Articles = await db.Articles.Visible(time.GetUtcNow().UtcDateTime, preview.Value)
-            .Where(a => a.AuthorId == author.Id)
-            .ToPageAsync(pageNumber ?? 1, cancellationToken);
+        Articles = await listings.PageAsync(Listing.Author(slug), pageNumber ?? 1, time.GetUtcNow().UtcDateTime, preview.Value, cancellationToken);
         HttpContext.DependsOn(ContentKeys.Author(slug));
         HttpContext.DependsOn(ContentKeys.AuthorListing(slug), Articles.Articles);
         return Paging.PageOrNotFound(this, Articles);

@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Listings;
 using NewsFeed.Web.Preview;
 
 namespace NewsFeed.Web.Pages.Sections;
 
-public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<PreviewOptions> preview) : PageModel
+public sealed class DetailsModel(NewsDbContext db, SiteListings listings, TimeProvider time, IOptions<PreviewOptions> preview) : PageModel
 {
     public string Name { get; private set; } = "";
 
@@ -25,17 +26,15 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
             return rejected;
         }
 
-        var section = await db.Sections.Where(s => s.Slug == slug).Select(s => new { s.Id, s.Name }).FirstOrDefaultAsync(cancellationToken);
-        if (section is null)
+        var name = await db.Sections.Where(s => s.Slug == slug).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken);
+        if (name is null)
         {
             return NotFound();
         }
 
-        Name = section.Name;
+        Name = name;
         Slug = slug;
-        Articles = await db.Articles.Visible(time.GetUtcNow().UtcDateTime, preview.Value)
-            .Where(a => a.SectionId == section.Id)
-            .ToPageAsync(pageNumber ?? 1, cancellationToken);
+        Articles = await listings.PageAsync(Listing.Section(slug), pageNumber ?? 1, time.GetUtcNow().UtcDateTime, preview.Value, cancellationToken);
         Pager = new Pager($"/sections/{slug}", Articles.Number, Articles.HasMore);
         HttpContext.DependsOn(ContentKeys.Section(slug), Articles.Articles);
         return Paging.PageOrNotFound(this, Articles);

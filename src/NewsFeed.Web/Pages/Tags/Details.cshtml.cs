@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Listings;
 using NewsFeed.Web.Preview;
 
 namespace NewsFeed.Web.Pages.Tags;
 
-public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<PreviewOptions> preview) : PageModel
+public sealed class DetailsModel(NewsDbContext db, SiteListings listings, TimeProvider time, IOptions<PreviewOptions> preview) : PageModel
 {
     public string Name { get; private set; } = "";
 
@@ -25,17 +26,15 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
             return rejected;
         }
 
-        var tag = await db.Tags.Where(t => t.Slug == slug).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(cancellationToken);
-        if (tag is null)
+        var name = await db.Tags.Where(t => t.Slug == slug).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
+        if (name is null)
         {
             return NotFound();
         }
 
-        Name = tag.Name;
+        Name = name;
         Slug = slug;
-        Articles = await db.Articles.Visible(time.GetUtcNow().UtcDateTime, preview.Value)
-            .Where(a => a.Tags.Any(t => t.Id == tag.Id))
-            .ToPageAsync(pageNumber ?? 1, cancellationToken);
+        Articles = await listings.PageAsync(Listing.Tag(slug), pageNumber ?? 1, time.GetUtcNow().UtcDateTime, preview.Value, cancellationToken);
         Pager = new Pager($"/tags/{slug}", Articles.Number, Articles.HasMore);
         HttpContext.DependsOn(ContentKeys.Tag(slug), Articles.Articles);
         return Paging.PageOrNotFound(this, Articles);
