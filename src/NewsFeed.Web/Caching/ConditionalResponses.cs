@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -34,7 +33,7 @@ internal sealed class ConditionalResponses(RequestDelegate next, SiteContent con
 
         if (response.StatusCode == StatusCodes.Status200OK && !response.HasStarted)
         {
-            var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            var hash = BufferedResponse.Hash(buffer);
             var etag = new EntityTagHeaderValue($"\"{Convert.ToBase64String(hash, 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"");
             var lastModified = content.LastModifiedOf(dependencies.Keys);
             response.Headers.ETag = etag.ToString();

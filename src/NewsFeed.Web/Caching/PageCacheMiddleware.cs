@@ -53,7 +53,7 @@ internal sealed class PageCacheFill(RequestDelegate next, PageCache cache, IOpti
         var (ifNoneMatch, ifModifiedSince) = (request.Headers.IfNoneMatch, request.Headers.IfModifiedSince);
         request.Headers.IfNoneMatch = StringValues.Empty;
         request.Headers.IfModifiedSince = StringValues.Empty;
-        MemoryStream buffer;
+        Microsoft.IO.RecyclableMemoryStream buffer;
         try
         {
             buffer = await BufferedResponse.RunAsync(context, next);

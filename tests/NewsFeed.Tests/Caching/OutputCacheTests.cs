@@ -153,6 +153,34 @@ public sealed class OutputCacheTests
     }
 
     [Theory]
+    [InlineData("true")]
+    [InlineData("false")]
+    public async Task A_response_of_many_buffered_blocks_arrives_whole_with_the_hash_of_its_bytes_as_its_ETag(string cacheEnabled)
+    {
+        // Forty articles of 6,000 words: a feed of about 1.5 MB, far past one 16 KB block of the response buffer.
+        using var seeds = SeedFolder.Create();
+        var words = string.Join(' ', Enumerable.Range(0, 6000).Select(i => $"w{i % 977}"));
+        for (var i = 0; i < 40; i++)
+        {
+            seeds.With(new MarkdownArticle($"Long read {i}").WithSlug($"long-{i}").PublishedOn(new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(i))
+                .WithBody($"Start {i}. {words} End {i}."));
+        }
+
+        using var app = new NewsFeedApp(seeds).WithSetting("NewsFeed:OutputCache:Enabled", cacheEnabled);
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync("/feed.xml", Ct);
+        var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
+
+        Assert.True(bytes.Length > 1_000_000, $"{bytes.Length} bytes");
+        Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+        using var reader = System.Xml.XmlReader.Create(new MemoryStream(bytes));
+        var feed = System.ServiceModel.Syndication.SyndicationFeed.Load(reader);
+        Assert.Equal(40, feed.Items.Count());
+        var hash = System.Security.Cryptography.SHA256.HashData(bytes);
+        Assert.Equal($"\"{Convert.ToBase64String(hash, 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"", response.Headers.ETag!.Tag);
+    }
+
+    [Theory]
     [InlineData("/articles/first")]
     [InlineData("/feed.xml")]
     public async Task Brotli_and_gzip_decode_to_the_same_bytes(string url)
