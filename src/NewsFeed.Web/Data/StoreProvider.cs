@@ -237,6 +237,13 @@ internal static class StoreProvider
         return csb.ToString();
     }
 
+    /// <summary>The full path of the SQLite file a connection string names, or null when it names no plain file.</summary>
+    internal static string? SqliteFile(string connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        return IsFile(csb) ? Path.GetFullPath(csb.DataSource, contentRoot) : null;
+    }
+
     /// <summary>A plain file path: not in memory, not a <c>file:</c> URI (left to SQLite as written).</summary>
     private static bool IsFile(SqliteConnectionStringBuilder csb) =>
         !string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:"

@@ -95,9 +95,10 @@ public sealed partial class PreviewWatchService(
                     {
                         rescanDue = now + (long)debounce.TotalMilliseconds;
                     }
-                    else if (SeedFiles.KindOf(path) != SeedKind.None)
+                    else if (SeedFiles.KindOf(path) != SeedKind.None || SeedFiles.IsPicture(path))
                     {
-                        // Editor junk, hidden files and images never get here: KindOf says they are not content.
+                        // Editor junk and hidden files never get here: KindOf says they are not content. A picture is
+                        // read again by the import, with every article that shows it.
                         pending[path] = new Pending(now + (long)debounce.TotalMilliseconds, pending.GetValueOrDefault(path)?.Attempts ?? 0);
                     }
                 }

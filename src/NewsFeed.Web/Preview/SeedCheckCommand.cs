@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using NewsFeed.Web.Images;
 using NewsFeed.Web.Rendering;
 using NewsFeed.Web.Seeding;
 
@@ -77,8 +78,26 @@ public sealed class SeedCheckCommand(TextWriter output, TextWriter error)
             .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
         try
         {
-            var reader = new SeedReader(new MarkdownRenderer(), Options.Create(configured), logging.CreateLogger<SeedReader>());
-            documents = await reader.ReadFolderAsync(root, cancellationToken);
+            // The pictures are read as the import reads them, into a cache of check's own that goes when it ends.
+            var pictures = Path.Combine(Path.GetTempPath(), $"newsfeed-check-{Guid.NewGuid():N}");
+            try
+            {
+                var images = new ImageCatalog(new ImageCache(pictures), logging.CreateLogger<ImageCatalog>());
+                if (Directory.Exists(root))
+                {
+                    images.Refresh(root);
+                }
+
+                var reader = new SeedReader(new MarkdownRenderer(), Options.Create(configured), logging.CreateLogger<SeedReader>(), images);
+                documents = await reader.ReadFolderAsync(root, cancellationToken);
+            }
+            finally
+            {
+                if (Directory.Exists(pictures))
+                {
+                    Directory.Delete(pictures, recursive: true);
+                }
+            }
         }
         catch (SeedsFolderMissingException) when (seeds is not null)
         {

@@ -42,6 +42,11 @@ internal static class ArticleBuilder
             context.Problems.Warning(meta.ImageLine, 1, "image.alt: missing; describe the image for readers who cannot see it");
         }
 
+        if (meta.Image is { Src: not null, Credit: null })
+        {
+            context.Problems.Warning(meta.ImageLine, 1, "image.credit: missing; say who took or made the picture");
+        }
+
         var words = ReadingTime.CountWords(body.PlainText);
         var pageWords = words + ReadingTime.CountWords(string.Join('\n',
             headline, meta.Dek, meta.Image?.Caption, meta.Image?.Credit, pageExtras,

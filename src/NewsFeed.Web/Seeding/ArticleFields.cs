@@ -1,4 +1,5 @@
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Images;
 using NewsFeed.Web.Model;
 using NewsFeed.Web.Rendering;
 
@@ -136,10 +137,47 @@ internal sealed record ArticleFields
                 context.Problems.Warning(srcLine, 1, $"image.src: '{src}' does not exist in the seeds folder; a placeholder is shown");
                 url = null;
             }
+            else if (context.Images?.Find(url) is { } facts)
+            {
+                url = CheckPicture(context.Problems, srcLine, src, url, facts);
+            }
         }
+
+        if (alt is not null && IsFileName(alt, src))
+        {
+            context.Problems.Warning(image.LineOf("alt"), 1, $"image.alt: '{alt}' is a file name; say what the picture shows, for readers who cannot see it");
+        }
+
 
         return new HeroImage { Src = url, Alt = alt, Caption = caption, Credit = credit };
     }
+
+    /// <summary>A local picture's own problems: one that cannot be shown is left out (the article keeps its caption and credit).</summary>
+    private static string? CheckPicture(ProblemSink problems, int line, string src, string url, ImageFacts facts)
+    {
+        if (facts.Problem is { } problem)
+        {
+            problems.Warning(line, 1, $"image.src: '{src}' {problem}; the article is shown without its picture");
+            return null;
+        }
+
+        if (facts.Note is { } note)
+        {
+            problems.Warning(line, 1, $"image.src: '{src}' {note}");
+        }
+
+        if (!facts.IsVector && facts.Width < 1200)
+        {
+            problems.Warning(line, 1, $"image.src: '{src}' is {facts.Width} pixels wide; Google Discover shows large previews only of pictures at least 1,200 wide");
+        }
+
+        return url;
+    }
+
+    /// <summary>Alt text that is only a file name ("IMG_2041.jpg", or the picture's own name) says nothing.</summary>
+    private static bool IsFileName(string alt, string? src) =>
+        ImageProcessor.IsImageName(alt.Trim()) && !alt.Trim().Contains(' ', StringComparison.Ordinal)
+        || (src is not null && string.Equals(alt.Trim(), Path.GetFileNameWithoutExtension(src), StringComparison.OrdinalIgnoreCase));
 
     private static List<RelatedSeed> ReadRelated(FrontMatter fields, ProblemSink problems)
     {

@@ -46,6 +46,11 @@ internal static class AuthorFileReader
                 problems.Warning(avatarLine, 1, $"avatar: '{avatar}' does not exist in the seeds folder; initials are shown");
                 avatarUrl = null;
             }
+            else if (context.Images?.Find(avatarUrl) is { Problem: { } problem })
+            {
+                problems.Warning(avatarLine, 1, $"avatar: '{avatar}' {problem}; initials are shown");
+                avatarUrl = null;
+            }
         }
 
         var bio = string.IsNullOrWhiteSpace(block.Body) ? null : Renderer.RenderBody(block.Body, block.BodyLine, context);

@@ -1,9 +1,10 @@
+using NewsFeed.Web.Images;
 using NewsFeed.Web.Rendering;
 
 namespace NewsFeed.Web.Seeding;
 
 /// <summary>What a format reader needs besides the text: where it is, where to report, and the shared renderer.</summary>
-internal sealed class SeedContext(string seedsRoot, string path, ProblemSink problems, MarkdownRenderer renderer, bool storedAsIs = false)
+internal sealed class SeedContext(string seedsRoot, string path, ProblemSink problems, MarkdownRenderer renderer, bool storedAsIs = false, ImageCatalog? images = null)
 {
     /// <summary>
     /// The store already holds exactly these bytes (same hash), so the import will not write this file: its
@@ -15,6 +16,9 @@ internal sealed class SeedContext(string seedsRoot, string path, ProblemSink pro
     public string Path { get; } = path;
     public ProblemSink Problems { get; } = problems;
     public MarkdownRenderer Renderer { get; } = renderer;
+
+    /// <summary>What the import learnt of the pictures (none in tests that read a file alone).</summary>
+    public ImageCatalog? Images { get; } = images;
 
     /// <summary>True for external URLs, and for /media/ paths whose file is inside seeds/images/.</summary>
     public bool MediaExists(string url)

@@ -47,6 +47,14 @@ public static class SeedFiles
         };
     }
 
+    /// <summary>A picture under <c>images/</c> (not a hidden file, not an editor's leftover).</summary>
+    public static bool IsPicture(string relativePath)
+    {
+        var segments = relativePath.Split('/');
+        return segments.Length > 1 && segments[0] == "images" && !segments.Any(s => s.StartsWith('.'))
+            && !IsEditorJunk(segments[^1]) && Images.ImageProcessor.IsImageName(segments[^1]);
+    }
+
     /// <summary>Swap, backup and lock files that editors leave beside what they edit.</summary>
     public static bool IsEditorJunk(string name) =>
         name.EndsWith('~') || name.StartsWith(".#", StringComparison.Ordinal) || name.StartsWith('#')

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Images;
 using NewsFeed.Web.Preview;
 
 using NewsFeed.Web.Site;
@@ -15,6 +16,8 @@ namespace NewsFeed.Web.Seeding;
 /// </summary>
 public sealed partial class SeedImport(
     SeedReader reader,
+    ImageCatalog images,
+    ImageVariants variants,
     IServiceScopeFactory scopes,
     SeedImportStatus status,
     SiteContent content,
@@ -42,10 +45,11 @@ public sealed partial class SeedImport(
             // Outside preview, nothing re-imports single files later, so files the store holds as they are need
             // not be rendered. Preview keeps every document whole: a later change validates against them all.
             var stored = preview.Value.Enabled ? null : await StoredHashesAsync(cancellationToken);
+            var pictures = ReadPictures();
             var documents = await reader.ReadFolderAsync(SeedsRoot, cancellationToken, stored);
             _read = documents.ToDictionary(d => d.Path, StringComparer.Ordinal);
 
-            var report = await ImportAsync(started, cancellationToken);
+            var report = await ImportAsync(started, pictures, cancellationToken);
             if (stored is not null)
             {
                 // Some documents lack their rendered body: a later ImportChangesAsync must start from a full read.
@@ -85,7 +89,10 @@ public sealed partial class SeedImport(
                 throw new SeedsFolderMissingException(root);
             }
 
+            var pictures = ReadPictures();
             var affected = Affected(root, changedPaths);
+            // A picture that changed is checked again in every article that shows it.
+            affected.UnionWith(_read.Values.Where(d => UsesAny(d, pictures)).Select(d => d.Path));
             foreach (var path in affected)
             {
                 var document = File.Exists(Path.Combine(root, path)) ? await reader.ReadFileAsync(root, path, cancellationToken) : null;
@@ -99,7 +106,7 @@ public sealed partial class SeedImport(
                 }
             }
 
-            var report = await ImportAsync(started, cancellationToken);
+            var report = await ImportAsync(started, pictures, cancellationToken);
             LogChange(report, affected);
             return report;
         }
@@ -116,7 +123,18 @@ public sealed partial class SeedImport(
             .ToDictionaryAsync(a => a.SourcePath, a => a.ContentHash, StringComparer.Ordinal, cancellationToken);
     }
 
-    private async Task<ImportReport> ImportAsync(long started, CancellationToken cancellationToken)
+    /// <summary>Reads the pictures again (only those whose file changed are opened) and returns the <c>/media/</c> URLs that changed.</summary>
+    private IReadOnlySet<string> ReadPictures()
+    {
+        var changed = images.Refresh(SeedsRoot);
+        variants.MakeMissing();
+        return changed;
+    }
+
+    private static bool UsesAny(SeedDocument document, IReadOnlySet<string> pictures) =>
+        pictures.Count > 0 && ((document.Article?.Image?.Src is { } src && pictures.Contains(src)) || (document.Author?.AvatarSrc is { } avatar && pictures.Contains(avatar)));
+
+    private async Task<ImportReport> ImportAsync(long started, IReadOnlySet<string> pictures, CancellationToken cancellationToken)
     {
         var documents = _read!.Values.Select(d => d.Copy()).ToList();
         SeedValidator.Validate(documents);
@@ -132,9 +150,24 @@ public sealed partial class SeedImport(
 
         var report = new ImportReport(files, deleted, Stopwatch.GetElapsedTime(started), time.GetUtcNow().UtcDateTime);
         status.Set(report);
+        if (pictures.Count > 0)
+        {
+            // Pages show a picture's variants by its content key: the articles and authors showing a changed one go too.
+            change = change.With(await PictureUsersAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), pictures, cancellationToken));
+        }
+
         // Only what the import touched (nothing, when nothing changed): the rest of the cache stays.
         await content.ChangedAsync(change, cancellationToken);
         return report;
+    }
+
+    private static async Task<ContentChange> PictureUsersAsync(NewsDbContext db, IReadOnlySet<string> pictures, CancellationToken cancellationToken)
+    {
+        var urls = pictures.ToList();
+        var articles = await db.Articles.Where(a => a.Image != null && a.Image.Src != null && urls.Contains(a.Image.Src)).Select(a => a.Slug).ToListAsync(cancellationToken);
+        var authors = await db.Authors.Where(a => a.AvatarSrc != null && urls.Contains(a.AvatarSrc)).Select(a => a.Slug).ToListAsync(cancellationToken);
+        var keys = articles.SelectMany(slug => new[] { ContentKeys.Article(slug), ContentKeys.ArticleBody(slug) }).Concat(authors.Select(ContentKeys.Author));
+        return keys.Any() ? new ContentChange(keys.ToHashSet(StringComparer.Ordinal)) : ContentChange.None;
     }
 
     /// <summary>The seed paths a change touches: a page and its sidecar go together; a folder means every seed in it, then and now.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using NewsFeed.Web.Images;
 using NewsFeed.Web.Rendering;
 
 namespace NewsFeed.Web.Seeding;
@@ -10,7 +11,7 @@ namespace NewsFeed.Web.Seeding;
 /// content; only a missing seeds folder (a configuration error) throws. Each file is read inside a boundary that
 /// turns any exception into a problem of that file, so no file can stop the import, the site or <c>check</c>.
 /// </summary>
-public sealed partial class SeedReader(MarkdownRenderer renderer, IOptions<SeedOptions> options, ILogger<SeedReader>? logger = null)
+public sealed partial class SeedReader(MarkdownRenderer renderer, IOptions<SeedOptions> options, ILogger<SeedReader>? logger = null, ImageCatalog? images = null)
 {
     private readonly ILogger _logger = logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
@@ -103,7 +104,7 @@ public sealed partial class SeedReader(MarkdownRenderer renderer, IOptions<SeedO
 
         var storedAsIs = kind == SeedKind.MarkdownArticle && storedHashes is not null
             && storedHashes.TryGetValue(relativePath, out var stored) && stored == hash;
-        var context = new SeedContext(root, relativePath, sink, renderer, storedAsIs);
+        var context = new SeedContext(root, relativePath, sink, renderer, storedAsIs, images);
         return kind switch
         {
             SeedKind.Author => Finish(relativePath, hash, problems, null, AuthorFileReader.Read(file.Text, context)),
@@ -123,7 +124,7 @@ public sealed partial class SeedReader(MarkdownRenderer renderer, IOptions<SeedO
                 return null;
             }
 
-            sidecar = ArticleFields.Read(fields, new SeedContext(root, sidecarPath, sidecarSink, renderer));
+            sidecar = ArticleFields.Read(fields, new SeedContext(root, sidecarPath, sidecarSink, renderer, images: images));
             fields.WarnUnknown("the sidecar");
         }
 

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.WebEncoders;
+using NewsFeed.Web.Images;
 using NewsFeed.Web.Rendering;
 using NewsFeed.Web.Seeding;
 using Serilog;
@@ -127,6 +128,32 @@ public static class SiteExtensions
             [".webp"] = "image/webp",
             [".avif"] = "image/avif",
             [".svg"] = "image/svg+xml",
+        });
+
+        // A photograph is never served as the editor dropped it: its EXIF (GPS position, camera serial) would go with
+        // it. Its address leads to the largest variant made from it, which has none; a file that could not be read
+        // as a picture is not served at all. SVG is served as written, under a policy that runs no script.
+        var catalog = app.Services.GetRequiredService<ImageCatalog>();
+        app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path.Value;
+            if (path is not null && path.StartsWith(UrlPolicy.MediaPrefix, StringComparison.Ordinal) && ImageProcessor.IsImageName(path)
+                && !path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+            {
+                if (catalog.Find(path) is { IsUsable: true } facts)
+                {
+                    context.Response.Headers.CacheControl = "public, max-age=300";
+                    context.Response.Redirect(facts.Url(facts.VariantWidths[^1], facts.Fallback));
+                }
+                else
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                }
+
+                return;
+            }
+
+            await next(context);
         });
 
         return app.UseStaticFiles(new StaticFileOptions

@@ -74,7 +74,7 @@ public sealed class Newsroom : IDisposable
         .Write("authors/ana-li.md", "---\nname: Ana Li\n---\nAna covers the port.\n")
         .Write("authors/ben-ode.md", "---\nname: Ben Ode\n---\nBen covers the council.\n")
         .Write("authors/cy-ray.md", "---\nname: Cy Ray\n---\nCy has not published yet.\n")
-        .WriteBytes("images/harbor.jpg", [0xFF, 0xD8, 0xFF, 0xD9])
+        .WriteBytes("images/harbor.jpg", TestImages.Jpeg(1600, 900))
         .With(Harbor).With(Bridge).With(Night).With(Market).With(Draft).With(Scheduled);
 
     private readonly NewsFeedApp _app;

@@ -19,7 +19,8 @@ public sealed class ListingPageTests : IClassFixture<ListingPageTests.Site>
         Assert.Equal("Science Editor", page.One(".profile-title").Text());
         Assert.Equal("Ana writes about rivers.", page.One(".profile-bio").Text());
         var avatar = page.One(".profile img.avatar");
-        Assert.Equal("/media/ana.png", avatar.GetAttribute("src"));
+        Assert.Matches("^/img/[0-9a-f]{20}/480\\.jpg$", avatar.GetAttribute("src"));
+        Assert.Equal("96px", avatar.GetAttribute("sizes"));
         Assert.Equal("", avatar.GetAttribute("alt"));
         Assert.Equal(["River survey", "Lake survey"], page.QuerySelectorAll(".feed .card-headline a").Select(a => a.Text()));
     }
@@ -115,7 +116,7 @@ public sealed class ListingPageTests : IClassFixture<ListingPageTests.Site>
     public sealed class Site : IDisposable
     {
         private readonly SeedFolder _seeds = SeedFolder.Create()
-            .WriteBytes("images/ana.png", [0x89, 0x50, 0x4E, 0x47])
+            .WriteBytes("images/ana.png", TestImages.Png(1600, 900))
             .Write("authors/ana-li.md", "---\nname: Ana Li\njob_title: Science Editor\navatar: images/ana.png\n---\nAna writes about rivers.\n")
             .Write("authors/bo-chen.md", "---\nname: Bo Chen\n---\n")
             .With(new MarkdownArticle("Lake survey").By("ana-li").InSection("Science").Tagged("Water", "Lakes").PublishedOn(new DateTime(2025, 5, 1, 0, 0, 0, DateTimeKind.Utc)))

@@ -56,7 +56,10 @@ public sealed class MetadataTests : IClassFixture<MetadataTests.Site>
         Assert.Equal("2025-06-02T10:00:00+00:00", Meta(page, "article:modified_time"));
         Assert.Equal("Science", Meta(page, "article:section"));
         Assert.Equal(["Rivers", "Weather"], page.QuerySelectorAll("meta[property='article:tag']").Select(m => m.GetAttribute("content")));
-        Assert.Equal("https://news.example.org/media/river.png", Meta(page, "og:image"));
+        // The 1,200-wide variant, with its size: what Discover and social cards want.
+        Assert.Matches("^https://news\\.example\\.org/img/[0-9a-f]{20}/1200\\.jpg$", Meta(page, "og:image"));
+        Assert.Equal("1200", Meta(page, "og:image:width"));
+        Assert.Equal("675", Meta(page, "og:image:height"));
         Assert.Equal("summary_large_image", Meta(page, "twitter:card"));
     }
 
@@ -117,7 +120,7 @@ public sealed class MetadataTests : IClassFixture<MetadataTests.Site>
     public sealed class Site : IDisposable
     {
         private readonly SeedFolder _seeds = SeedFolder.Create()
-            .WriteBytes("images/river.png", [0x89, 0x50, 0x4E, 0x47])
+            .WriteBytes("images/river.png", TestImages.Png(1600, 900))
             .Write("authors/ana-li.md", "---\nname: Ana Li\njob_title: Science Editor\n---\nBio.\n")
             .With(new MarkdownArticle("River levels rise").WithSlug("with-image").By("ana-li").InSection("Science").Tagged("Rivers", "Weather")
                 .WithDek("Water is up after a week of rain.")

@@ -81,15 +81,17 @@ public sealed class SecurityTests
     public async Task Media_serves_files_under_seeds_images_and_nothing_outside()
     {
         using var seeds = SeedFolder.Create()
-            .WriteBytes("images/photo.png", [0x89, 0x50, 0x4E, 0x47])
+            .WriteBytes("images/photo.png", TestImages.Png(1600, 900))
             .Write("secret.md", "---\nheadline: Secret\npublished: 2025-01-01\n---\nx\n")
             .With(new MarkdownArticle("With photo").WithSlug("with-photo").WithField("image:\n  src: images/photo.png\n  alt: A photo"));
         using var app = new NewsFeedApp(seeds);
         using var client = app.CreateClient();
 
+        // A photograph's address leads to its largest variant, which carries no metadata.
         using var image = await client.GetAsync("/media/photo.png", Ct);
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
-        Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("image/jpeg", image.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((1600, 900), TestImages.Read(await image.Content.ReadAsByteArrayAsync(Ct)) is var read ? (read.Width, read.Height) : default);
         foreach (var url in new[] { "/media/../secret.md", "/media/%2e%2e/secret.md", "/media/..%2fsecret.md", "/media/missing.png" })
         {
             using var outside = await client.GetAsync(url, Ct);
@@ -98,7 +100,7 @@ public sealed class SecurityTests
 
         var page = await app.GetPageAsync("/articles/with-photo");
         var img = page.One("figure.hero img");
-        Assert.Equal("/media/photo.png", img.GetAttribute("src"));
+        Assert.Matches("^/img/[0-9a-f]{20}/1200\\.jpg$", img.GetAttribute("src"));
         Assert.Equal("A photo", img.GetAttribute("alt"));
         Assert.Equal("eager", img.GetAttribute("loading"));
     }

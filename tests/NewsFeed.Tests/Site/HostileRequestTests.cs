@@ -89,7 +89,6 @@ public sealed class HostileRequestTests : IClassFixture<HostileRequestTests.Serv
     [InlineData("/")]
     [InlineData("/articles/story")]
     [InlineData("/feed.xml")]
-    [InlineData("/media/photo.png")]
     public async Task Head_answers_200_without_a_body(string path)
     {
         var (status, body) = await _server.SendAsync($"HEAD {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
@@ -134,7 +133,7 @@ public sealed class HostileRequestTests : IClassFixture<HostileRequestTests.Serv
     public sealed class Server : IDisposable
     {
         private readonly SeedFolder _seeds = SeedFolder.Create()
-            .WriteBytes("images/photo.png", [0x89, 0x50, 0x4E, 0x47])
+            .WriteBytes("images/photo.png", TestImages.Png(1600, 900))
             .Write("notes.bak", Secret)
             .With(new MarkdownArticle("Story").WithSlug("story").Tagged("Water"));
 

@@ -38,6 +38,9 @@ public sealed class NewsFeedApp : WebApplicationFactory<Program>
 
     public LogCapture Logs { get; } = new();
 
+    /// <summary>Where this host keeps its picture variants.</summary>
+    public string ImageCachePath => Path.Combine(Path.GetDirectoryName(DatabasePath)!, "image-cache");
+
     /// <summary>Another configuration value for this host, e.g. ("NewsFeed:MaxSeedFileBytes", "2048").</summary>
     public NewsFeedApp WithSetting(string key, string? value)
     {
@@ -84,6 +87,8 @@ public sealed class NewsFeedApp : WebApplicationFactory<Program>
         builder.UseSetting("NewsFeed:Database:Provider", TestStore.Provider);
         builder.UseSetting("ConnectionStrings:NewsFeed", TestStore.ConnectionString(DatabasePath));
         builder.UseSetting("NewsFeed:SeedsPath", Seeds.Root);
+        // The picture variants beside the store the test owns, on PostgreSQL too (the default there is under App_Data).
+        builder.UseSetting("NewsFeed:Images:CachePath", ImageCachePath);
         // Tests that watch the seeds folder say so (InPreview(watch: true)); the rest keep their folder to themselves.
         builder.UseSetting("NewsFeed:Preview:Watch", "false");
         foreach (var (key, value) in _settings)

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using NetVips;
+
+namespace NewsFeed.Web.Images;
+
+/// <summary>
+/// Makes the variants of every picture (<see cref="ImageFacts.VariantWidths"/> × AVIF, WebP and the fallback) in the
+/// background after each import, one at a time so the other core keeps serving, and at once when a reader asks for
+/// one not made yet. Each is made once: by content key, so an unchanged picture is never encoded again, not even
+/// after a restart.
+/// </summary>
+public sealed partial class ImageVariants(ImageCatalog catalog, ImageCache cache, ILogger<ImageVariants> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim _encoders = new(Math.Max(1, Environment.ProcessorCount / 2));
+    private readonly ConcurrentDictionary<string, Lazy<Task<bool>>> _making = new(StringComparer.Ordinal);
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>Asks for every missing variant to be made (after an import read the pictures again).</summary>
+    public void MakeMissing() => _wake.Writer.TryWrite(true);
+
+    /// <summary>The file of one variant, made now if it is not yet; null when the picture or the variant does not exist.</summary>
+    public async Task<string?> GetAsync(string key, int width, string format, CancellationToken cancellationToken)
+    {
+        if (catalog.ByKey(key) is not var (source, facts) || !facts.VariantWidths.Contains(width)
+            || !(format == facts.Fallback || ImageUrls.Modern.Contains(format)))
+        {
+            return null;
+        }
+
+        var path = cache.PathOf(key, width, format);
+        return File.Exists(path) || await MakeAsync(source, width, format, path).WaitAsync(cancellationToken) ? path : null;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var _ in _wake.Reader.ReadAllAsync(stoppingToken))
+        {
+            var made = 0;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            // Small widths first: cards and phones need them, and they are quick.
+            foreach (var (_, source, facts) in catalog.All.Where(p => p.Facts.IsUsable).DistinctBy(p => p.Facts.Key).ToList())
+            {
+                foreach (var width in facts.VariantWidths)
+                {
+                    foreach (var format in new[] { facts.Fallback, "webp", "avif" })
+                    {
+                        var path = cache.PathOf(facts.Key, width, format);
+                        if (!File.Exists(path) && await MakeAsync(source, width, format, path).WaitAsync(stoppingToken))
+                        {
+                            made++;
+                        }
+                    }
+                }
+            }
+
+            if (made > 0)
+            {
+                var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                LogMade(made, elapsed);
+            }
+        }
+    }
+
+    private Task<bool> MakeAsync(string source, int width, string format, string path) =>
+        _making.GetOrAdd(path, _ => new Lazy<Task<bool>>(() => Task.Run(async () =>
+        {
+            await _encoders.WaitAsync();
+            try
+            {
+                if (!File.Exists(path))
+                {
+                    ImageProcessor.Encode(source, width, format, path);
+                }
+
+                return true;
+            }
+            catch (Exception e) when (e is VipsException or IOException or UnauthorizedAccessException)
+            {
+                // The file changed or broke since it was read; the next import reads it again and says so.
+                LogFailed(source, width, format, e.Message);
+                return false;
+            }
+            finally
+            {
+                _encoders.Release();
+                _making.TryRemove(path, out var _);
+            }
+        }))).Value;
+
+    public override void Dispose()
+    {
+        _encoders.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pictures: {Made} variants made in {Elapsed}")]
+    private partial void LogMade(int made, TimeSpan elapsed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Picture {Source} could not be made {Width} wide as {Format}: {Error}")]
+    private partial void LogFailed(string source, int width, string format, string error);
+}
