@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using NewsFeed.Web.Caching;
 using NewsFeed.Web.Feeds;
+using NewsFeed.Web.Images;
 using NewsFeed.Web.Model;
 using NewsFeed.Web.Pages.Articles;
 using NewsFeed.Web.Site;
@@ -44,7 +45,7 @@ public sealed record ReadMoreLink(string? Title, string? Url, string? Excerpt, b
 public static class ArticleViews
 {
     /// <summary>Bump when what a view holds changes: every view is made again at the next import.</summary>
-    private const string Version = "1";
+    private const string Version = "2";
 
     private const string StampKey = "views";
 
@@ -59,20 +60,28 @@ public static class ArticleViews
 
     /// <summary>
     /// Makes the views the change (and newly written rows, whose view is empty) needs, or all of them when they were
-    /// made for other settings. Call inside the import's transaction, after its rows are written.
+    /// made for other settings. Call inside the import's transaction, after its rows are written. Feed items name a
+    /// picture's large variant with its size from <paramref name="images"/>; the articles in <paramref name="remake"/>
+    /// are made again whatever the change says (their picture's file changed).
     /// </summary>
     public static async Task<int> RefreshAsync(
-        NewsDbContext db, ContentChange change, SiteOptions site, DateTime nowUtc, CancellationToken cancellationToken)
+        NewsDbContext db, ContentChange change, SiteOptions site, DateTime nowUtc, CancellationToken cancellationToken,
+        ImageCatalog? images = null, IReadOnlyCollection<int>? remake = null)
     {
         var stamp = Stamp(site);
         var all = change.Everything || await StoreInitializer.ReadInfoAsync(db, StampKey, cancellationToken) != stamp;
         // New rows (an empty view) get their feed items too; a view made again for what another article did keeps its own.
         var rows = await (all ? db.Articles.Select(a => new Row(a.Id, "")) : RowsToCheck(db, change)).ToListAsync(cancellationToken);
         var ids = all ? rows.Select(r => r.Id).ToList() : [.. rows.Where(r => r.ViewKeys.Length == 0 || r.ViewKeys.Split(' ').Any(change.Keys.Contains)).Select(r => r.Id)];
+        if (!all && remake is { Count: > 0 })
+        {
+            ids = [.. ids.Union(remake)];
+        }
+
         if (ids.Count > 0)
         {
-            var own = all ? ids.ToHashSet() : rows.Where(r => r.ViewKeys.Length == 0).Select(r => r.Id).ToHashSet();
-            await MakeAsync(db, ids, own, change, site, nowUtc, cancellationToken);
+            var own = all ? ids.ToHashSet() : rows.Where(r => r.ViewKeys.Length == 0).Select(r => r.Id).Concat(remake ?? []).ToHashSet();
+            await MakeAsync(db, ids, own, change, site, nowUtc, images, cancellationToken);
         }
 
         if (all)
@@ -96,7 +105,8 @@ public static class ArticleViews
             : db.Articles.Select(a => new Row(a.Id, a.ViewRecord == null ? "" : a.ViewRecord.Keys));
 
     private static async Task MakeAsync(
-        NewsDbContext db, List<int> ids, HashSet<int> own, ContentChange change, SiteOptions site, DateTime nowUtc, CancellationToken cancellationToken)
+        NewsDbContext db, List<int> ids, HashSet<int> own, ContentChange change, SiteOptions site, DateTime nowUtc, ImageCatalog? images,
+        CancellationToken cancellationToken)
     {
         var pool = await CandidatesAsync(db, ids, cancellationToken);
         var feed = new FeedContent(site);
@@ -133,8 +143,9 @@ public static class ArticleViews
                     || (article.Author is { } author && change.Keys.Contains(ContentKeys.Author(author.Slug))))
                 {
                     // The feed items show the article and its author's name: made again only when one of those changed.
-                    var item = new FeedArticle(article.Slug, article.Headline, article.Excerpt, feed.Html(article.Slug, article.Html, article.Image),
-                        article.PublishedUtc, article.UpdatedUtc, article.Image, article.Author?.Slug, article.Author?.Name, [.. article.Tags.Select(t => t.Name)]);
+                    var picture = FeedPicture.Of(images?.Find(article.Image?.Src));
+                    var item = new FeedArticle(article.Slug, article.Headline, article.Excerpt, feed.Html(article.Slug, article.Html, article.Image, picture),
+                        article.PublishedUtc, article.UpdatedUtc, article.Image, article.Author?.Slug, article.Author?.Name, [.. article.Tags.Select(t => t.Name)], picture);
                     var items = Track(db, new FeedItem { ArticleId = article.Id }, fed.Contains(article.Id));
                     items.Rss = FeedItems.Rss(item, site);
                     items.Json = FeedItems.Json(item, site);

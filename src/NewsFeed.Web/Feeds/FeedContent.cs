@@ -13,7 +13,7 @@ internal sealed class FeedContent(SiteOptions site)
 {
     private readonly HtmlParser _parser = new();
 
-    public string Html(string slug, string html, Model.HeroImage? image)
+    public string Html(string slug, string html, Model.HeroImage? image, FeedPicture? picture = null)
     {
         var articleUrl = site.Absolute(PagePaths.Article(slug));
         var document = _parser.ParseDocument("");
@@ -35,7 +35,13 @@ internal sealed class FeedContent(SiteOptions site)
         {
             var figure = document.CreateElement("figure");
             var img = document.CreateElement("img");
-            img.SetAttribute("src", site.Absolute(src));
+            img.SetAttribute("src", site.Absolute(picture?.Url ?? src));
+            if (picture is not null)
+            {
+                img.SetAttribute("width", picture.Width.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                img.SetAttribute("height", picture.Height.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             img.SetAttribute("alt", image.Alt ?? "");
             figure.AppendChild(img);
             var caption = string.Join(" ", new[] { image.Caption, image.Credit is null ? null : $"({image.Credit})" }.OfType<string>());

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
+using NewsFeed.Web.Images;
 using NewsFeed.Web.Model;
 using NewsFeed.Web.Site;
 
@@ -9,8 +11,11 @@ namespace NewsFeed.Web.Feeds;
 /// <summary>An article as a feed item shows it, when the item is made (at import).</summary>
 internal sealed record FeedArticle(
     string Slug, string Headline, string Excerpt, string Html, DateTime PublishedUtc, DateTime? UpdatedUtc, HeroImage? Image,
-    string? AuthorSlug, string? AuthorName, IReadOnlyList<string> Tags)
+    string? AuthorSlug, string? AuthorName, IReadOnlyList<string> Tags, FeedPicture? Picture = null)
 {
+    /// <summary>The picture a feed names: its large variant when it is ours, else the image as the seed gives it.</summary>
+    public string? ImageUrl(SiteOptions site) => Picture is { } picture ? site.Absolute(picture.Url) : Image?.Src is { } src ? site.Absolute(src) : null;
+
     public DateTime ModifiedUtc => UpdatedUtc ?? PublishedUtc;
 }
 
@@ -53,7 +58,7 @@ internal static class FeedItems
         var url = site.Absolute(PagePaths.Article(article.Slug));
         var item = new JsonFeedItem(
             url, url, article.Headline, article.Excerpt, article.Html,
-            article.Image?.Src is { } src ? site.Absolute(src) : null,
+            article.ImageUrl(site),
             FeedFormat.Utc(article.PublishedUtc), FeedFormat.Utc(article.ModifiedUtc),
             article.AuthorSlug is null || article.AuthorName is null ? null : [new JsonFeedAuthor(article.AuthorName, site.Absolute(PagePaths.Author(article.AuthorSlug)))],
             article.Tags);
@@ -83,14 +88,30 @@ internal static class FeedItems
 
         writer.WriteElementString("description", FeedFormat.XmlText(article.Excerpt));
         writer.WriteElementString("content", "encoded", ContentNs, FeedFormat.XmlText(article.Html));
-        if (article.Image?.Src is { } src)
+        if (article.ImageUrl(site) is { } image)
         {
             writer.WriteStartElement("media", "content", MediaNs);
-            writer.WriteAttributeString("url", site.Absolute(src));
+            writer.WriteAttributeString("url", image);
             writer.WriteAttributeString("medium", "image");
+            if (article.Picture is { } picture)
+            {
+                writer.WriteAttributeString("type", ImageUrls.ContentType(picture.Format));
+                writer.WriteAttributeString("width", picture.Width.ToString(CultureInfo.InvariantCulture));
+                writer.WriteAttributeString("height", picture.Height.ToString(CultureInfo.InvariantCulture));
+            }
+
             writer.WriteEndElement();
         }
 
         writer.WriteEndElement();
     }
+}
+
+/// <summary>A picture as feeds name it: its 1,200-wide variant (or the widest below) in the fallback format, with its size.</summary>
+internal sealed record FeedPicture(string Url, string Format, int Width, int Height)
+{
+    public static FeedPicture? Of(ImageFacts? facts) =>
+        facts is { IsUsable: true } usable && usable.WidthFor(1200) is var width
+            ? new FeedPicture(usable.Url(width, usable.Fallback), usable.Fallback, width, usable.HeightAt(width))
+            : null;
 }

@@ -141,8 +141,8 @@ public sealed partial class SeedImport(
 
         await using var scope = scopes.CreateAsyncScope();
         var importer = new SeedWriter(
-            scope.ServiceProvider.GetRequiredService<NewsDbContext>(), scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value, time);
-        var (files, deleted, change, record) = await importer.ImportAsync(documents, cancellationToken);
+            scope.ServiceProvider.GetRequiredService<NewsDbContext>(), scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value, time, images);
+        var (files, deleted, change, record) = await importer.ImportAsync(documents, cancellationToken, pictures);
         if (record is { } id)
         {
             storeChanges.Written(id);
@@ -150,24 +150,9 @@ public sealed partial class SeedImport(
 
         var report = new ImportReport(files, deleted, Stopwatch.GetElapsedTime(started), time.GetUtcNow().UtcDateTime);
         status.Set(report);
-        if (pictures.Count > 0)
-        {
-            // Pages show a picture's variants by its content key: the articles and authors showing a changed one go too.
-            change = change.With(await PictureUsersAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), pictures, cancellationToken));
-        }
-
         // Only what the import touched (nothing, when nothing changed): the rest of the cache stays.
         await content.ChangedAsync(change, cancellationToken);
         return report;
-    }
-
-    private static async Task<ContentChange> PictureUsersAsync(NewsDbContext db, IReadOnlySet<string> pictures, CancellationToken cancellationToken)
-    {
-        var urls = pictures.ToList();
-        var articles = await db.Articles.Where(a => a.Image != null && a.Image.Src != null && urls.Contains(a.Image.Src)).Select(a => a.Slug).ToListAsync(cancellationToken);
-        var authors = await db.Authors.Where(a => a.AvatarSrc != null && urls.Contains(a.AvatarSrc)).Select(a => a.Slug).ToListAsync(cancellationToken);
-        var keys = articles.SelectMany(slug => new[] { ContentKeys.Article(slug), ContentKeys.ArticleBody(slug) }).Concat(authors.Select(ContentKeys.Author));
-        return keys.Any() ? new ContentChange(keys.ToHashSet(StringComparer.Ordinal)) : ContentChange.None;
     }
 
     /// <summary>The seed paths a change touches: a page and its sidecar go together; a folder means every seed in it, then and now.</summary>

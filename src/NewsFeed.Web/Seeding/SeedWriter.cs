@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Images;
 using NewsFeed.Web.Model;
 using NewsFeed.Web.Search;
 using NewsFeed.Web.Site;
@@ -12,10 +13,10 @@ namespace NewsFeed.Web.Seeding;
 /// Articles are matched by source path; an unchanged file (same hash) is not written again; a file with
 /// errors is skipped and its last good version stays; articles whose file vanished are deleted.
 /// </summary>
-public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider time)
+public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider time, ImageCatalog? images = null)
 {
     public async Task<(IReadOnlyList<SeedFileResult> Files, int Deleted, ContentChange Change, long? ChangeRecord)> ImportAsync(
-        IReadOnlyList<SeedDocument> documents, CancellationToken cancellationToken)
+        IReadOnlyList<SeedDocument> documents, CancellationToken cancellationToken, IReadOnlySet<string>? changedPictures = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await using var importLock = await StoreProvider.LockImportAsync(db, cancellationToken);
@@ -133,14 +134,21 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
         }
 
         change = change.With(new ContentChange(authorKeys));
+        var pictureUsers = changedPictures is { Count: > 0 } ? await PictureUsersAsync(changedPictures, cancellationToken) : [];
+        if (pictureUsers.Count > 0)
+        {
+            // A picture's file changed: the pages, views and feed items showing it are made again, here and on other instances.
+            change = change.With(new ContentChange(pictureUsers.Values.SelectMany(k => k).ToHashSet(StringComparer.Ordinal)));
+        }
 
         // A restart with nothing changed skips the clean-up: it reads every tag, section and index row. The views it
         // checks: made for other site settings, they are all made again (one look-up when they were not).
         long? record = null;
-        var changed = added.Count > 0 || deleted > 0 || reassigned || authorsChanged.Count > 0;
+        var changed = added.Count > 0 || deleted > 0 || reassigned || authorsChanged.Count > 0 || pictureUsers.Count > 0;
         // Nothing below needs the rows written above in memory (at a cold import, every article's body and source).
         db.ChangeTracker.Clear();
-        var views = await ArticleViews.RefreshAsync(db, changed ? change : ContentChange.None, site, time.GetUtcNow().UtcDateTime, cancellationToken);
+        var views = await ArticleViews.RefreshAsync(db, changed ? change : ContentChange.None, site, time.GetUtcNow().UtcDateTime, cancellationToken,
+            images, pictureUsers.Keys.Where(id => id > 0).ToList());
         if (changed)
         {
             await DeleteOrphansAsync(authorIds, cancellationToken);
@@ -252,5 +260,24 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
         // Authors no file defines any more go once no article (such as a kept last good version) names them.
         var defined = authorIds.Values.ToList();
         await db.Authors.Where(a => !defined.Contains(a.Id) && !a.Articles.Any()).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The articles (by id) and authors (id 0 and below) that show one of <paramref name="pictures"/> (<c>/media/</c>
+    /// URLs), with the keys of what they show.
+    /// </summary>
+    private async Task<Dictionary<int, string[]>> PictureUsersAsync(IReadOnlySet<string> pictures, CancellationToken cancellationToken)
+    {
+        var urls = pictures.ToList();
+        var articles = await db.Articles.Where(a => a.Image != null && a.Image.Src != null && urls.Contains(a.Image.Src))
+            .Select(a => new { a.Id, a.Slug }).ToListAsync(cancellationToken);
+        var authors = await db.Authors.Where(a => a.AvatarSrc != null && urls.Contains(a.AvatarSrc)).Select(a => new { a.Id, a.Slug }).ToListAsync(cancellationToken);
+        var users = articles.ToDictionary(a => a.Id, a => new[] { ContentKeys.Article(a.Slug), ContentKeys.ArticleBody(a.Slug) });
+        foreach (var author in authors)
+        {
+            users[-author.Id] = [ContentKeys.Author(author.Slug)];
+        }
+
+        return users;
     }
 }

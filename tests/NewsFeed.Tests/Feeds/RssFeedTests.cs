@@ -92,7 +92,9 @@ public sealed class RssFeedTests(Newsroom newsroom) : IClassFixture<Newsroom>
         var figure = body.FirstElementChild!;
         Assert.Equal("FIGURE", figure.TagName);
         var img = figure.QuerySelector("img")!;
-        Assert.Equal(Absolute("/media/harbor.jpg"), img.GetAttribute("src"));
+        // The hero's 1,200-wide variant, with its size; a link in the body to the file keeps the file's address.
+        Assert.Matches("^" + System.Text.RegularExpressions.Regex.Escape(Absolute("/img/")) + "[0-9a-f]{20}/1200\\.jpg$", img.GetAttribute("src"));
+        Assert.Equal(("1200", "675"), (img.GetAttribute("width"), img.GetAttribute("height")));
         Assert.Equal("Cranes at dawn", img.GetAttribute("alt"));
         Assert.Equal("The east quay at dawn. (Ana Li)", figure.QuerySelector("figcaption")!.TextContent);
         Assert.Equal(
@@ -106,7 +108,9 @@ public sealed class RssFeedTests(Newsroom newsroom) : IClassFixture<Newsroom>
     {
         var feed = await HomeAsync();
 
-        Assert.Equal(Absolute("/media/harbor.jpg"), MediaContentUrl(Item(feed, "harbor-reopens")));
+        var media = Item(feed, "harbor-reopens").ElementExtensions.Single(e => e.OuterName == "content").GetObject<System.Xml.Linq.XElement>();
+        Assert.Matches("^" + System.Text.RegularExpressions.Regex.Escape(Absolute("/img/")) + "[0-9a-f]{20}/1200\\.jpg$", (string?)media.Attribute("url"));
+        Assert.Equal(("image/jpeg", "1200", "675"), ((string?)media.Attribute("type"), (string?)media.Attribute("width"), (string?)media.Attribute("height")));
         Assert.Equal("https://images.example.org/bridge.jpg", MediaContentUrl(Item(feed, "bridge-vote")));
 
         var market = Item(feed, "old-market");
