@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using NewsFeed.Web.Rendering;
 
 namespace NewsFeed.Web.Images;
@@ -26,7 +25,7 @@ public sealed partial class ImageCatalog(ImageCache cache, ILogger<ImageCatalog>
     public (string Source, ImageFacts Facts)? ByKey(string key) =>
         _byKey.TryGetValue(key, out var entry) && entry.Facts.IsUsable ? (entry.Source, entry.Facts) : null;
 
-    /// <summary>Every picture, for the encoder and for <c>check</c>'s unused-file warning.</summary>
+    /// <summary>Every picture, with its URL and file, for the encoder.</summary>
     public IReadOnlyCollection<(string Url, string Source, ImageFacts Facts)> All =>
         [.. _byUrl.Select(e => (e.Key, e.Value.Source, e.Value.Facts))];
 
@@ -94,44 +93,4 @@ public sealed partial class ImageCatalog(ImageCache cache, ILogger<ImageCatalog>
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pictures: {Count} in the seeds folder, {Changed} new or changed")]
     private partial void LogRefreshed(int count, int changed);
-}
-
-/// <summary>
-/// The folder the variants are written to, beside the database (or where <c>NewsFeed:Images:CachePath</c> says): a
-/// folder per content key. Deleting it is safe; the variants are made again.
-/// </summary>
-public sealed class ImageCache(string root)
-{
-    private const string CatalogFile = "catalog.json";
-
-    public string Root { get; } = root;
-
-    public string PathOf(string key, int width, string format) => Path.Combine(Root, key[..2], key, $"{width}.{format}");
-
-    internal Dictionary<string, ImageCatalog.Entry> ReadCatalog()
-    {
-        try
-        {
-            var path = Path.Combine(Root, CatalogFile);
-            return File.Exists(path)
-                ? JsonSerializer.Deserialize<Dictionary<string, ImageCatalog.Entry>>(File.ReadAllText(path)) is { } read
-                    ? new Dictionary<string, ImageCatalog.Entry>(read, StringComparer.Ordinal)
-                    : new(StringComparer.Ordinal)
-                : new(StringComparer.Ordinal);
-        }
-        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
-        {
-            // A damaged list only costs reading the pictures again.
-            return new(StringComparer.Ordinal);
-        }
-    }
-
-    internal void WriteCatalog(Dictionary<string, ImageCatalog.Entry> entries)
-    {
-        Directory.CreateDirectory(Root);
-        var path = Path.Combine(Root, CatalogFile);
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(entries));
-        File.Move(temporary, path, overwrite: true);
-    }
 }

@@ -83,6 +83,12 @@ internal static class Renderer
     public static RenderedBody? RenderBody(string markdown, int firstLine, SeedContext context)
     {
         var refused = new List<RefusedUrl>();
+        RenderedBody? TooSlow()
+        {
+            context.Problems.Error(firstLine, 1, $"the Markdown took longer than {RenderTimeLimit.TotalSeconds:0} s to render; simplify it");
+            return null;
+        }
+
         try
         {
             // The limit is the render's own CPU time where the thread's clock can be read (Linux), else the wall
@@ -109,15 +115,13 @@ internal static class Renderer
                 // and never more than ten times the limit in all.
                 if (clock?.Elapsed - cpuAtStart is not { } cpu || cpu >= RenderTimeLimit || wall.Elapsed >= RenderTimeLimit * 10)
                 {
-                    context.Problems.Error(firstLine, 1, $"the Markdown took longer than {RenderTimeLimit.TotalSeconds:0} s to render; simplify it");
-                    return null;
+                    return TooSlow();
                 }
             }
 
             if (rendering.IsCompletedSuccessfully && rendering.Result.Cpu >= RenderTimeLimit)
             {
-                context.Problems.Error(firstLine, 1, $"the Markdown took longer than {RenderTimeLimit.TotalSeconds:0} s to render; simplify it");
-                return null;
+                return TooSlow();
             }
 
             // GetResult, not Result: an exception comes out as itself, not wrapped in an AggregateException.

@@ -34,12 +34,12 @@ internal sealed class ThreadCpuClock
     }
 
     /// <summary>The CPU time the thread has used so far, or null when it cannot be read (the thread has ended).</summary>
-    public TimeSpan? Elapsed => ClockGetTime(_clock, out var time) == 0 ? TimeSpan.FromTicks((time.Seconds * TimeSpan.TicksPerSecond) + (time.Nanoseconds / 100)) : null;
+    public TimeSpan? Elapsed => ClockGetTime(_clock, out var time) == 0 ? time.ToTimeSpan() : null;
 
     /// <summary>The CPU time of the calling thread itself (readable after the thread's work is done).</summary>
     public static TimeSpan? CurrentThread() =>
         OperatingSystem.IsLinux() && ClockGetTime(ClockThreadCpuTimeId, out var time) == 0
-            ? TimeSpan.FromTicks((time.Seconds * TimeSpan.TicksPerSecond) + (time.Nanoseconds / 100))
+            ? time.ToTimeSpan()
             : null;
 
     [StructLayout(LayoutKind.Sequential)]
@@ -47,6 +47,8 @@ internal sealed class ThreadCpuClock
     {
         public long Seconds;
         public long Nanoseconds;
+
+        public readonly TimeSpan ToTimeSpan() => TimeSpan.FromTicks((Seconds * TimeSpan.TicksPerSecond) + (Nanoseconds / 100));
     }
 
     // DllImport, not LibraryImport: these signatures are blittable and need no marshalling, and LibraryImport would
