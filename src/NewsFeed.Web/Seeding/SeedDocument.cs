@@ -14,12 +14,20 @@ public sealed class SeedDocument
     /// <summary>SHA-256 over the file's bytes and, for a text page, its sidecar's.</summary>
     public required string Hash { get; init; }
 
-    public ArticleSeed? Article { get; init; }
+    private ArticleSeed? _article;
+
+    public ArticleSeed? Article { get => _article; init => _article = value; }
     public AuthorSeed? Author { get; init; }
 
     public List<SeedProblem> Problems { get; } = [];
 
     public bool HasErrors => Problems.Exists(p => p.IsError);
+
+    /// <summary>
+    /// Lets go of the article's source, HTML and text once they are written; what validation, the report and the
+    /// change need stays.
+    /// </summary>
+    public void DropBody() => _article = _article is null ? null : _article with { Source = "", Html = "", BodyText = "" };
 
     /// <summary>
     /// The same document with its own problem list, so a document read once can be validated again, against

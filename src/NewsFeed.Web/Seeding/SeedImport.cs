@@ -1,11 +1,11 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Images;
 using NewsFeed.Web.Preview;
-
 using NewsFeed.Web.Site;
 
 namespace NewsFeed.Web.Seeding;
@@ -43,17 +43,21 @@ public sealed partial class SeedImport(
         {
             var started = Stopwatch.GetTimestamp();
             // Outside preview, nothing re-imports single files later, so files the store holds as they are need
-            // not be rendered. Preview keeps every document whole: a later change validates against them all.
-            var stored = preview.Value.Enabled ? null : await StoredHashesAsync(cancellationToken);
+            // not be rendered, and a written body need not be kept. Preview keeps every document whole: a later
+            // change validates against them all.
+            var keepWhole = preview.Value.Enabled;
+            var stored = keepWhole ? null : await StoredHashesAsync(cancellationToken);
             var pictures = ReadPictures();
-            var documents = await reader.ReadFolderAsync(SeedsRoot, cancellationToken, stored);
-            _read = documents.ToDictionary(d => d.Path, StringComparer.Ordinal);
-
-            var report = await ImportAsync(started, pictures, cancellationToken);
-            if (stored is not null)
+            var report = options.Value.ImportRun > 0 ? await StreamAsync(started, pictures, stored, keepWhole, cancellationToken) : null;
+            if (report is null)
             {
-                // Some documents lack their rendered body: a later ImportChangesAsync must start from a full read.
-                _read = null;
+                // Asked for, or the authors the stream began with were not the folder's (see StreamAsync): all of it at once.
+                _read = (await reader.ReadFolderAsync(SeedsRoot, cancellationToken, stored)).ToDictionary(d => d.Path, StringComparer.Ordinal);
+                report = await ImportAsync(started, pictures, cancellationToken);
+                if (!keepWhole)
+                {
+                    _read = null;
+                }
             }
 
             Log(report);
@@ -63,6 +67,117 @@ public sealed partial class SeedImport(
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Reads and writes the folder in runs of files in path order, in one transaction, reading the next run while
+    /// one is written; unless <paramref name="keepWhole"/>, a run's bodies are let go once written, so a cold import
+    /// holds one or two runs of rendered bodies, not the folder's.
+    /// </summary>
+    /// <returns>
+    /// Null, with nothing written, in the one case a run cannot decide: articles are written with their author,
+    /// so the authors come first, from the author files and the text pages (which may hold an author block), read
+    /// before the runs. A text page that then loses its slug to an earlier file is skipped, and its block with
+    /// it; when that changes who the authors are, the caller imports the folder at once.
+    /// </returns>
+    private async Task<ImportReport?> StreamAsync(
+        long started, IReadOnlySet<string> pictures, IReadOnlyDictionary<string, string>? stored, bool keepWhole, CancellationToken cancellationToken)
+    {
+        var root = SeedsRoot;
+        if (!Directory.Exists(root))
+        {
+            throw new SeedsFolderMissingException(root);
+        }
+
+        var paths = SeedFiles.List(root);
+        var read = new Dictionary<string, SeedDocument>(StringComparer.Ordinal);
+        var early = await reader.ReadFilesAsync(root, [.. paths.Where(p => SeedFiles.KindOf(p) is SeedKind.Author or SeedKind.TextPage)], cancellationToken, stored);
+        // Validation adds to a document's problems: the documents kept for later changes stay as read.
+        var validated = early.ToDictionary(d => d.Path, d => d.Copy(), StringComparer.Ordinal);
+        foreach (var document in early)
+        {
+            read[document.Path] = document;
+        }
+
+        var validator = new SeedValidator();
+        var authorSources = validated.Values.OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
+        validator.ClaimAuthorSlugs(authorSources);
+
+        await using var scope = scopes.CreateAsyncScope();
+        await using var writer = new SeedWriter(
+            scope.ServiceProvider.GetRequiredService<NewsDbContext>(), scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value, time, images);
+        await writer.BeginAsync(authorSources, cancellationToken);
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var runs = Channel.CreateBounded<List<SeedDocument>>(1);
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var run in paths.Chunk(options.Value.ImportRun))
+                {
+                    var fresh = await reader.ReadFilesAsync(root, [.. run.Where(p => !validated.ContainsKey(p))], stop.Token, stored);
+                    var byPath = fresh.ToDictionary(d => d.Path, StringComparer.Ordinal);
+                    var documents = new List<SeedDocument>(run.Length);
+                    foreach (var path in run)
+                    {
+                        if (validated.TryGetValue(path, out var known))
+                        {
+                            documents.Add(known);
+                        }
+                        else if (byPath.TryGetValue(path, out var document))
+                        {
+                            if (keepWhole)
+                            {
+                                read[path] = document;
+                            }
+
+                            documents.Add(keepWhole ? document.Copy() : document);
+                        }
+                    }
+
+                    await runs.Writer.WriteAsync(documents, stop.Token);
+                }
+
+                runs.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                runs.Writer.Complete(e);
+            }
+        }, CancellationToken.None);
+
+        var all = new List<SeedDocument>(paths.Count);
+        try
+        {
+            await foreach (var documents in runs.Reader.ReadAllAsync(cancellationToken))
+            {
+                validator.ClaimArticleSlugs(documents);
+                await writer.WriteAsync(documents, cancellationToken);
+                if (!keepWhole)
+                {
+                    documents.ForEach(d => d.DropBody());
+                }
+
+                all.AddRange(documents);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await producer;
+        }
+
+        validator.CheckReferences(all);
+        var authors = SeedWriter.AuthorDefinitions(all);
+        if (authors.Count != writer.Authors.Count || authors.Any(a => !writer.Authors.TryGetValue(a.Key, out var begun) || begun != a.Value))
+        {
+            return null;
+        }
+
+        _read = keepWhole ? read : null;
+        var (files, deleted, change, record) = await writer.FinishAsync(all, cancellationToken, pictures);
+        return await PublishAsync(started, files, deleted, change, record, cancellationToken);
     }
 
     /// <summary>
@@ -140,9 +255,16 @@ public sealed partial class SeedImport(
         SeedValidator.Validate(documents);
 
         await using var scope = scopes.CreateAsyncScope();
-        var importer = new SeedWriter(
+        await using var importer = new SeedWriter(
             scope.ServiceProvider.GetRequiredService<NewsDbContext>(), scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value, time, images);
         var (files, deleted, change, record) = await importer.ImportAsync(documents, cancellationToken, pictures);
+        return await PublishAsync(started, files, deleted, change, record, cancellationToken);
+    }
+
+    /// <summary>After the commit: the status, the change record for this instance, and the pages and listings the change touched.</summary>
+    private async Task<ImportReport> PublishAsync(
+        long started, IReadOnlyList<SeedFileResult> files, int deleted, ContentChange change, long? record, CancellationToken cancellationToken)
+    {
         if (record is { } id)
         {
             storeChanges.Written(id);

@@ -26,6 +26,13 @@ public sealed class SeedOptions
     /// </summary>
     public bool WatchSeeds { get; set; }
 
+    /// <summary>
+    /// <c>NewsFeed:ImportRun</c>: a full import reads and writes this many files at a time, and holds no more
+    /// than two runs of rendered bodies (outside preview). Default 500; 0 reads the whole folder before writing.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int ImportRun { get; set; } = 500;
+
     public string ResolveSeedsPath(string contentRoot) =>
         Path.TrimEndingDirectorySeparator(Path.GetFullPath(SeedsPath, contentRoot));
 }

@@ -31,11 +31,17 @@ public sealed partial class SeedReader(MarkdownRenderer renderer, IOptions<SeedO
             throw new SeedsFolderMissingException(root);
         }
 
-        var files = SeedFiles.List(root);
-        var documents = new SeedDocument?[files.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count),
+        return await ReadFilesAsync(root, SeedFiles.List(root), cancellationToken, storedHashes);
+    }
+
+    /// <summary>Reads the seeds at <paramref name="paths"/> (relative to <paramref name="root"/>) on every core, in the order given.</summary>
+    public async Task<IReadOnlyList<SeedDocument>> ReadFilesAsync(
+        string root, IReadOnlyList<string> paths, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? storedHashes = null)
+    {
+        var documents = new SeedDocument?[paths.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, paths.Count),
             new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            async (index, ct) => documents[index] = await ReadFileAsync(root, files[index], ct, storedHashes));
+            async (index, ct) => documents[index] = await ReadFileAsync(root, paths[index], ct, storedHashes));
 
         return [.. documents.OfType<SeedDocument>()];
     }

@@ -1,38 +1,60 @@
 namespace NewsFeed.Web.Seeding;
 
 /// <summary>
-/// Step two of the import: the checks that need every document at once. Adds problems to the documents;
-/// of two files with the same slug, the one whose path sorts first (ordinal) wins, so the outcome never
-/// depends on the order the file system lists files in.
+/// Step two of the import: the checks that need other documents. Adds problems to the documents; of two files
+/// with the same slug, the one whose path sorts first (ordinal) wins, so the outcome never depends on the order
+/// the file system lists files in.
 /// </summary>
-public static class SeedValidator
+/// <remarks>
+/// A slug's owner depends only on the files before it, so the slugs can be claimed run by run in path order
+/// (<see cref="ClaimAuthorSlugs"/>, <see cref="ClaimArticleSlugs"/>); the references, which any file may
+/// satisfy, are checked once every slug is claimed (<see cref="CheckReferences"/>).
+/// </remarks>
+public sealed class SeedValidator
 {
+    private readonly Dictionary<string, string> _authorFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _articles = new(StringComparer.Ordinal);
+
     public static void Validate(IReadOnlyList<SeedDocument> documents)
     {
         var ordered = documents.OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
+        var validator = new SeedValidator();
+        validator.ClaimAuthorSlugs(ordered);
+        validator.ClaimArticleSlugs(ordered);
+        validator.CheckReferences(ordered);
+    }
 
-        var authorFiles = new Dictionary<string, string>(StringComparer.Ordinal);
+    /// <summary>Author files, in path order after those of earlier calls: a second file of one slug is an error.</summary>
+    public void ClaimAuthorSlugs(IEnumerable<SeedDocument> ordered)
+    {
         foreach (var document in ordered.Where(d => d is { HasErrors: false, Author: not null }))
         {
             var slug = document.Author!.Slug;
-            if (!authorFiles.TryAdd(slug, document.Path))
+            if (!_authorFiles.TryAdd(slug, document.Path))
             {
                 document.Problems.Add(new SeedProblem(document.Path, 1, 1, ProblemSeverity.Error,
-                    $"author slug '{slug}' is already used by {authorFiles[slug]}"));
+                    $"author slug '{slug}' is already used by {_authorFiles[slug]}"));
             }
         }
+    }
 
-        var articles = new Dictionary<string, string>(StringComparer.Ordinal);
+    /// <summary>Articles, in path order after those of earlier calls: a second article of one slug is an error.</summary>
+    public void ClaimArticleSlugs(IEnumerable<SeedDocument> ordered)
+    {
         foreach (var document in ordered.Where(d => d is { HasErrors: false, Article: not null }))
         {
             var article = document.Article!;
-            if (!articles.TryAdd(article.Slug, document.Path))
+            if (!_articles.TryAdd(article.Slug, document.Path))
             {
                 document.Problems.Add(new SeedProblem(document.Path, Math.Max(article.SlugLine, 1), 1, ProblemSeverity.Error,
-                    $"slug '{article.Slug}' is already used by {articles[article.Slug]}; give this article its own slug: field"));
+                    $"slug '{article.Slug}' is already used by {_articles[article.Slug]}; give this article its own slug: field"));
             }
         }
+    }
 
+    /// <summary>Authors and related articles named but defined by no file: warnings, once every slug is claimed.</summary>
+    public void CheckReferences(IReadOnlyList<SeedDocument> ordered)
+    {
         var inlineAuthors = ordered
             .Where(d => d is { HasErrors: false, Article.InlineAuthor: not null })
             .Select(d => d.Article!.InlineAuthor!.Slug)
@@ -41,7 +63,7 @@ public static class SeedValidator
         foreach (var document in ordered.Where(d => d is { HasErrors: false, Article: not null }))
         {
             var article = document.Article!;
-            if (article.AuthorSlug is { } author && !authorFiles.ContainsKey(author) && !inlineAuthors.Contains(author))
+            if (article.AuthorSlug is { } author && !_authorFiles.ContainsKey(author) && !inlineAuthors.Contains(author))
             {
                 document.Problems.Add(new SeedProblem(document.Path, Math.Max(article.AuthorLine, 1), 1, ProblemSeverity.Warning,
                     $"author: '{author}' has no file seeds/authors/{author}.md; the article is shown without an author"));
@@ -54,7 +76,7 @@ public static class SeedValidator
                     document.Problems.Add(new SeedProblem(document.Path, related.Line, 1, ProblemSeverity.Warning,
                         "related: an article cannot be related to itself; the entry is left out"));
                 }
-                else if (!articles.ContainsKey(related.Slug!))
+                else if (!_articles.ContainsKey(related.Slug!))
                 {
                     document.Problems.Add(new SeedProblem(document.Path, related.Line, 1, ProblemSeverity.Warning,
                         $"related: no article has the slug '{related.Slug}'; the entry is left out until one does"));

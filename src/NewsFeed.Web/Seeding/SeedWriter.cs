@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Images;
@@ -13,55 +14,115 @@ namespace NewsFeed.Web.Seeding;
 /// Articles are matched by source path; an unchanged file (same hash) is not written again; a file with
 /// errors is skipped and its last good version stays; articles whose file vanished are deleted.
 /// </summary>
-public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider time, ImageCatalog? images = null)
+/// <remarks>
+/// The documents may come in runs (<see cref="BeginAsync"/>, <see cref="WriteAsync"/> for each run in path order,
+/// <see cref="FinishAsync"/>), so a cold import holds one run's rendered bodies at a time, not the folder's.
+/// Only the authors must be known before the first run: articles are written with their author's row.
+/// </remarks>
+public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider time, ImageCatalog? images = null) : IAsyncDisposable
 {
+    private IDbContextTransaction? _transaction;
+    private IAsyncDisposable? _importLock;
+    private Dictionary<string, int> _authorIds = [];
+    private HashSet<string> _authorsChanged = [];
+    private Dictionary<int, string> _authorSlugs = [];
+    private Dictionary<int, string> _authorNames = [];
+    private Dictionary<string, StoredArticle> _existing = [];
+    private HashSet<string> _storedSlugs = [];
+    private readonly List<SeedFileResult> _results = [];
+    private readonly HashSet<string> _replaced = new(StringComparer.Ordinal);
+
+    // What the change touches: each written or deleted article as it was and as it is now.
+    private readonly List<(ArticleFacts? Before, ArticleFacts? After)> _touched = [];
+    private bool _reassigned;
+    private int _written;
+
+    /// <summary>The author definitions <see cref="BeginAsync"/> wrote, by slug.</summary>
+    public IReadOnlyDictionary<string, AuthorSeed> Authors { get; private set; } = new Dictionary<string, AuthorSeed>();
+
+    /// <summary>All documents at once: <see cref="BeginAsync"/>, one <see cref="WriteAsync"/>, <see cref="FinishAsync"/>.</summary>
     public async Task<(IReadOnlyList<SeedFileResult> Files, int Deleted, ContentChange Change, long? ChangeRecord)> ImportAsync(
         IReadOnlyList<SeedDocument> documents, CancellationToken cancellationToken, IReadOnlySet<string>? changedPictures = null)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await using var importLock = await StoreProvider.LockImportAsync(db, cancellationToken);
-        var results = new List<SeedFileResult>(documents.Count);
         var ordered = documents.OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
+        await BeginAsync(ordered, cancellationToken);
+        await WriteAsync(ordered, cancellationToken);
+        return await FinishAsync(ordered, cancellationToken, changedPictures);
+    }
 
-        var (authorIds, authorsChanged) = await ImportAuthorsAsync(ordered, cancellationToken);
-        var existing = await db.Articles
-            .Select(a => new { a.Id, a.SourcePath, a.Slug, a.ContentHash, a.AuthorId })
+    /// <summary>
+    /// The author definitions of validated documents in path order: an author file wins over an author block of the same
+    /// slug; among blocks, the first file wins.
+    /// </summary>
+    public static Dictionary<string, AuthorSeed> AuthorDefinitions(IEnumerable<SeedDocument> ordered)
+    {
+        var usable = ordered.Where(d => !d.HasErrors).ToList();
+        var definitions = new Dictionary<string, AuthorSeed>(StringComparer.Ordinal);
+        foreach (var author in usable.Where(d => d.Author is not null).Select(d => d.Author!))
+        {
+            definitions.TryAdd(author.Slug, author);
+        }
+
+        foreach (var author in usable.Where(d => d.Article?.InlineAuthor is not null).Select(d => d.Article!.InlineAuthor!))
+        {
+            definitions.TryAdd(author.Slug, author);
+        }
+
+        return definitions;
+    }
+
+    /// <summary>
+    /// Opens the transaction, takes the store's import lock and writes the authors that <paramref name="authorSources"/>
+    /// (validated, in path order) define; no other author is known to the runs that follow.
+    /// </summary>
+    public async Task BeginAsync(IReadOnlyList<SeedDocument> authorSources, CancellationToken cancellationToken)
+    {
+        _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        _importLock = await StoreProvider.LockImportAsync(db, cancellationToken);
+        Authors = AuthorDefinitions(authorSources);
+        (_authorIds, _authorsChanged) = await ImportAuthorsAsync(cancellationToken);
+        _authorSlugs = _authorIds.ToDictionary(a => a.Value, a => a.Key);
+        _authorNames = await db.Authors.ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        db.ChangeTracker.Clear();
+        _existing = await db.Articles
+            .Select(a => new StoredArticle(a.Id, a.SourcePath, a.Slug, a.ContentHash, a.AuthorId))
             .ToDictionaryAsync(a => a.SourcePath, StringComparer.Ordinal, cancellationToken);
+        _storedSlugs = _existing.Values.Select(a => a.Slug).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Writes one run of validated documents, which follow the previous run's in path order, with their search rows.
+    /// Nothing of the run is held afterwards but its results.
+    /// </summary>
+    public async Task WriteAsync(IReadOnlyList<SeedDocument> ordered, CancellationToken cancellationToken)
+    {
         var sections = await db.Sections.AsTracking().ToDictionaryAsync(s => s.Slug, StringComparer.Ordinal, cancellationToken);
         var tags = await db.Tags.AsTracking().ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, cancellationToken);
         var added = new List<(Article Row, ArticleSeed Seed)>();
-        var replaced = new HashSet<string>(StringComparer.Ordinal);
-        var storedSlugs = existing.Values.Select(a => a.Slug).ToHashSet(StringComparer.Ordinal);
-        var reassigned = false;
-        // What the change touches: each written or deleted article as it was and as it is now.
-        var touched = new List<(ArticleFacts? Before, ArticleFacts? After)>();
-        var authorSlugs = authorIds.ToDictionary(a => a.Value, a => a.Key);
-        var authorKeys = new HashSet<string>(StringComparer.Ordinal);
-
         foreach (var document in ordered)
         {
             if (document.HasErrors)
             {
-                var kept = existing.TryGetValue(document.Path, out var lastGood) ? lastGood.Slug : null;
-                results.Add(new(document.Path, SeedFileState.Skipped, document.Problems, kept));
+                var kept = _existing.TryGetValue(document.Path, out var lastGood) ? lastGood.Slug : null;
+                _results.Add(new(document.Path, SeedFileState.Skipped, document.Problems, kept));
                 continue;
             }
 
             if (document.Author is not null)
             {
-                var state = authorsChanged.Contains(document.Path) ? SeedFileState.Imported : SeedFileState.Unchanged;
-                results.Add(new(document.Path, state, document.Problems));
+                var state = _authorsChanged.Contains(document.Path) ? SeedFileState.Imported : SeedFileState.Unchanged;
+                _results.Add(new(document.Path, state, document.Problems));
                 continue;
             }
 
             if (document.Article is not { } seed)
             {
-                results.Add(new(document.Path, SeedFileState.Ignored, document.Problems));
+                _results.Add(new(document.Path, SeedFileState.Ignored, document.Problems));
                 continue;
             }
 
-            int? authorId = seed.AuthorSlug is not null && authorIds.TryGetValue(seed.AuthorSlug, out var id) ? id : null;
-            if (existing.TryGetValue(document.Path, out var current) && current.ContentHash == document.Hash)
+            int? authorId = seed.AuthorSlug is not null && _authorIds.TryGetValue(seed.AuthorSlug, out var id) ? id : null;
+            if (_existing.TryGetValue(document.Path, out var current) && current.ContentHash == document.Hash)
             {
                 if (current.AuthorId != authorId)
                 {
@@ -69,64 +130,75 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
                     var before = await ArticleFacts.ReadAsync(db.Articles.Where(a => a.Id == current.Id), cancellationToken);
                     await db.Articles.Where(a => a.Id == current.Id)
                         .ExecuteUpdateAsync(s => s.SetProperty(a => a.AuthorId, authorId), cancellationToken);
-                    reassigned = true;
-                    touched.AddRange(before.Select(b => ((ArticleFacts?)b, (ArticleFacts?)(b with { Author = authorId is { } a ? authorSlugs[a] : null }))));
+                    _reassigned = true;
+                    _touched.AddRange(before.Select(b => ((ArticleFacts?)b, (ArticleFacts?)(b with { Author = authorId is { } a ? _authorSlugs[a] : null }))));
                 }
 
-                results.Add(new(document.Path, SeedFileState.Unchanged, document.Problems, current.Slug));
+                _results.Add(new(document.Path, SeedFileState.Unchanged, document.Problems, current.Slug));
                 continue;
             }
 
             // Replace: the old row of this file, and any other row holding the slug this file now claims (a new
             // file with a new slug, as in every file of a first import, has nothing to replace).
             var after = new ArticleFacts(seed.Slug, seed.PublishedUtc, seed.IsDraft, seed.Section is null ? null : Slug.From(seed.Section),
-                authorId is { } assigned ? authorSlugs[assigned] : null, [.. seed.Tags.Select(Slug.From)],
+                authorId is { } assigned ? _authorSlugs[assigned] : null, [.. seed.Tags.Select(Slug.From)],
                 ArticleFacts.TeaserOf(seed.Headline, seed.Excerpt, seed.ReadingMinutes, seed.Image?.Src, seed.Image?.Alt));
-            if (existing.ContainsKey(document.Path) || storedSlugs.Contains(seed.Slug))
+            if (_existing.ContainsKey(document.Path) || _storedSlugs.Contains(seed.Slug))
             {
                 var replacing = db.Articles.Where(a => a.SourcePath == document.Path || a.Slug == seed.Slug);
                 var before = await ArticleFacts.ReadAsync(replacing, cancellationToken);
                 await replacing.ExecuteDeleteAsync(cancellationToken);
-                touched.Add((before.FirstOrDefault(b => b.Slug == seed.Slug) ?? before.FirstOrDefault(), after));
-                touched.AddRange(before.Where(b => b.Slug != seed.Slug && before.Count > 1).Select(b => ((ArticleFacts?)b, (ArticleFacts?)null)));
+                _touched.Add((before.FirstOrDefault(b => b.Slug == seed.Slug) ?? before.FirstOrDefault(), after));
+                _touched.AddRange(before.Where(b => b.Slug != seed.Slug && before.Count > 1).Select(b => ((ArticleFacts?)b, (ArticleFacts?)null)));
+                _replaced.UnionWith(_existing.Values.Where(a => a.Slug == seed.Slug && a.SourcePath != document.Path).Select(a => a.SourcePath));
             }
             else
             {
-                touched.Add((null, after));
+                _touched.Add((null, after));
             }
 
-            replaced.UnionWith(existing.Values.Where(a => a.Slug == seed.Slug && a.SourcePath != document.Path).Select(a => a.SourcePath));
             var row = ToArticle(document, seed, authorId, sections, tags);
             db.Articles.Add(row);
             added.Add((row, seed));
-            results.Add(new(document.Path, SeedFileState.Imported, document.Problems, seed.Slug));
-        }
-
-        // A broken file's last good version is gone when another file took its slug (before or after it in the loop).
-        for (var i = 0; i < results.Count; i++)
-        {
-            if (results[i].KeptLastGood && replaced.Contains(results[i].Path))
-            {
-                results[i] = results[i] with { ArticleSlug = null };
-            }
+            _results.Add(new(document.Path, SeedFileState.Imported, document.Problems, seed.Slug));
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var authorNames = await db.Authors.ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         await ArticleSearch.IndexAsync(db, added.Select(a => (a.Row.Id, a.Seed.Headline, a.Seed.Dek, a.Seed.BodyText,
-            a.Row.AuthorId is { } author ? authorNames[author] : null, a.Seed.Tags.AsEnumerable())), cancellationToken);
+            a.Row.AuthorId is { } author ? _authorNames[author] : null, a.Seed.Tags.AsEnumerable())), cancellationToken);
+        _written += added.Count;
+        // The run's rows (every article's body and source, at a cold import) are not needed again.
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// Deletes the articles of files not among <paramref name="documents"/> (every document of the folder, validated; a
+    /// run's documents may have dropped their bodies by now), makes the views, records the change and commits.
+    /// </summary>
+    public async Task<(IReadOnlyList<SeedFileResult> Files, int Deleted, ContentChange Change, long? ChangeRecord)> FinishAsync(
+        IReadOnlyList<SeedDocument> documents, CancellationToken cancellationToken, IReadOnlySet<string>? changedPictures = null)
+    {
+        // A broken file's last good version is gone when another file took its slug (before or after it in the loop).
+        for (var i = 0; i < _results.Count; i++)
+        {
+            if (_results[i].KeptLastGood && _replaced.Contains(_results[i].Path))
+            {
+                _results[i] = _results[i] with { ArticleSlug = null };
+            }
+        }
 
         var seen = documents.Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
-        var vanished = existing.Values.Where(a => !seen.Contains(a.SourcePath)).Select(a => a.Id).ToList();
+        var vanished = _existing.Values.Where(a => !seen.Contains(a.SourcePath)).Select(a => a.Id).ToList();
         if (vanished.Count > 0)
         {
-            touched.AddRange((await ArticleFacts.ReadAsync(db.Articles.Where(a => vanished.Contains(a.Id)), cancellationToken)).Select(b => ((ArticleFacts?)b, (ArticleFacts?)null)));
+            _touched.AddRange((await ArticleFacts.ReadAsync(db.Articles.Where(a => vanished.Contains(a.Id)), cancellationToken)).Select(b => ((ArticleFacts?)b, (ArticleFacts?)null)));
         }
 
         var deleted = vanished.Count == 0 ? 0 : await db.Articles.Where(a => vanished.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
 
-        var change = ArticleFacts.Changes(touched);
-        foreach (var slug in ordered.Where(d => authorsChanged.Contains(d.Path)).SelectMany(AuthorSlugsOf))
+        var change = ArticleFacts.Changes(_touched);
+        var authorKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var slug in documents.Where(d => _authorsChanged.Contains(d.Path)).SelectMany(AuthorSlugsOf))
         {
             // An author's name, title, bio or avatar: the author's page, card and bylines.
             authorKeys.Add(ContentKeys.Author(slug));
@@ -144,48 +216,50 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
         // A restart with nothing changed skips the clean-up: it reads every tag, section and index row. The views it
         // checks: made for other site settings, they are all made again (one look-up when they were not).
         long? record = null;
-        var changed = added.Count > 0 || deleted > 0 || reassigned || authorsChanged.Count > 0 || pictureUsers.Count > 0;
-        // Nothing below needs the rows written above in memory (at a cold import, every article's body and source).
+        var changed = _written > 0 || deleted > 0 || _reassigned || _authorsChanged.Count > 0 || pictureUsers.Count > 0;
         db.ChangeTracker.Clear();
         var views = await ArticleViews.RefreshAsync(db, changed ? change : ContentChange.None, site, time.GetUtcNow().UtcDateTime, cancellationToken,
             images, pictureUsers.Keys.Where(id => id > 0).ToList());
         if (changed)
         {
-            await DeleteOrphansAsync(authorIds, cancellationToken);
-            await ArticleSearch.RefreshAsync(db, reassigned || authorsChanged.Count > 0, cancellationToken);
+            await DeleteOrphansAsync(cancellationToken);
+            await ArticleSearch.RefreshAsync(db, _reassigned || _authorsChanged.Count > 0, cancellationToken);
             // Other instances on this store read the change and evict the same pages (StoreChanges).
             record = await StoreChanges.RecordAsync(db, change, cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await _transaction!.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
-        if (added.Count > 0 || deleted > 0 || views > 0)
+        if (_written > 0 || deleted > 0 || views > 0)
         {
             await StoreProvider.AfterImportAsync(db, cancellationToken);
         }
-        return (results, deleted, change, record);
+
+        return (_results, deleted, change, record);
+    }
+
+    /// <summary>Without <see cref="FinishAsync"/>, nothing is kept: the transaction rolls back.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_importLock is not null)
+        {
+            await _importLock.DisposeAsync();
+        }
+
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync();
+        }
     }
 
     /// <summary>The slugs of the authors a file defines: an author file's, or a text page's author block's.</summary>
     private static IEnumerable<string> AuthorSlugsOf(SeedDocument document) =>
         new[] { document.Author?.Slug, document.Article?.InlineAuthor?.Slug }.OfType<string>();
 
-    private async Task<(Dictionary<string, int> Ids, HashSet<string> ChangedFiles)> ImportAuthorsAsync(
-        List<SeedDocument> ordered, CancellationToken cancellationToken)
+    private async Task<(Dictionary<string, int> Ids, HashSet<string> ChangedFiles)> ImportAuthorsAsync(CancellationToken cancellationToken)
     {
-        // An author file wins over an author block of the same slug; among blocks, the first file wins.
-        var definitions = new Dictionary<string, AuthorSeed>(StringComparer.Ordinal);
-        foreach (var author in ordered.Where(d => !d.HasErrors && d.Author is not null).Select(d => d.Author!))
-        {
-            definitions.TryAdd(author.Slug, author);
-        }
-
-        foreach (var author in ordered.Where(d => !d.HasErrors && d.Article?.InlineAuthor is not null).Select(d => d.Article!.InlineAuthor!))
-        {
-            definitions.TryAdd(author.Slug, author);
-        }
-
+        var definitions = Authors;
         var stored = await db.Authors.AsTracking().ToDictionaryAsync(a => a.Slug, StringComparer.Ordinal, cancellationToken);
         var changed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (slug, seed) in definitions)
@@ -252,13 +326,13 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
         return value;
     }
 
-    private async Task DeleteOrphansAsync(Dictionary<string, int> authorIds, CancellationToken cancellationToken)
+    private async Task DeleteOrphansAsync(CancellationToken cancellationToken)
     {
         await db.Tags.Where(t => !t.Articles.Any()).ExecuteDeleteAsync(cancellationToken);
         await db.Sections.Where(s => !s.Articles.Any()).ExecuteDeleteAsync(cancellationToken);
 
         // Authors no file defines any more go once no article (such as a kept last good version) names them.
-        var defined = authorIds.Values.ToList();
+        var defined = _authorIds.Values.ToList();
         await db.Authors.Where(a => !defined.Contains(a.Id) && !a.Articles.Any()).ExecuteDeleteAsync(cancellationToken);
     }
 
@@ -280,4 +354,6 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
 
         return users;
     }
+
+    private sealed record StoredArticle(int Id, string SourcePath, string Slug, string ContentHash, int? AuthorId);
 }
