@@ -62,11 +62,12 @@ public static class ArticleViews
     /// Makes the views the change (and newly written rows, whose view is empty) needs, or all of them when they were
     /// made for other settings. Call inside the import's transaction, after its rows are written. Feed items name a
     /// picture's large variant with its size from <paramref name="images"/>; the articles in <paramref name="remake"/>
-    /// are made again whatever the change says (their picture's file changed).
+    /// are made again whatever the change says (their picture's file changed). The articles in <paramref name="fed"/> had their
+    /// feed items written with their rows by this import (<see cref="FeedArticle.Of"/>), for these settings and authors.
     /// </summary>
     public static async Task<int> RefreshAsync(
         NewsDbContext db, ContentChange change, SiteOptions site, DateTime nowUtc, CancellationToken cancellationToken,
-        ImageCatalog? images = null, IReadOnlyCollection<int>? remake = null)
+        ImageCatalog? images = null, IReadOnlyCollection<int>? remake = null, IReadOnlySet<int>? fed = null)
     {
         var stamp = Stamp(site);
         var all = change.Everything || await StoreInitializer.ReadInfoAsync(db, StampKey, cancellationToken) != stamp;
@@ -81,7 +82,7 @@ public static class ArticleViews
         if (ids.Count > 0)
         {
             var own = all ? ids.ToHashSet() : rows.Where(r => r.ViewKeys.Length == 0).Select(r => r.Id).Concat(remake ?? []).ToHashSet();
-            await MakeAsync(db, ids, own, change, site, nowUtc, images, cancellationToken);
+            await MakeAsync(db, ids, own, fed ?? new HashSet<int>(), change, site, nowUtc, images, cancellationToken);
         }
 
         if (all)
@@ -105,8 +106,8 @@ public static class ArticleViews
             : db.Articles.Select(a => new Row(a.Id, a.ViewRecord == null ? "" : a.ViewRecord.Keys));
 
     private static async Task MakeAsync(
-        NewsDbContext db, List<int> ids, HashSet<int> own, ContentChange change, SiteOptions site, DateTime nowUtc, ImageCatalog? images,
-        CancellationToken cancellationToken)
+        NewsDbContext db, List<int> ids, HashSet<int> own, IReadOnlySet<int> written, ContentChange change, SiteOptions site, DateTime nowUtc,
+        ImageCatalog? images, CancellationToken cancellationToken)
     {
         var pool = await CandidatesAsync(db, ids, cancellationToken);
         var feed = new FeedContent(site);
@@ -120,9 +121,11 @@ public static class ArticleViews
             var rows = high - low < 2 * chunk.Length
                 ? db.Articles.Where(a => a.Id >= low && a.Id <= high)
                 : db.Articles.Where(a => chunk.Contains(a.Id));
+            // The body only for feed items still to make (a written row's came with it).
+            var needsBody = chunk.Any(id => !written.Contains(id));
             var articles = await rows
                 .Select(a => new Source(
-                    a.Id, a.Slug, a.Headline, a.Dek, a.Excerpt, a.PublishedUtc, a.UpdatedUtc, a.Image, a.Html, a.ReadingMinutes,
+                    a.Id, a.Slug, a.Headline, a.Dek, a.Excerpt, a.PublishedUtc, a.UpdatedUtc, a.Image, needsBody ? a.Html : "", a.ReadingMinutes,
                     a.Section == null ? null : new DetailsModel.Link(a.Section.Slug, a.Section.Name),
                     a.Author == null ? null : new DetailsModel.AuthorView(a.Author.Slug, a.Author.Name, a.Author.JobTitle, a.Author.BioHtml, a.Author.AvatarSrc),
                     a.Tags.OrderBy(t => t.Name).Select(t => new TagRef(t.Id, t.Slug, t.Name)).ToList(),
@@ -139,13 +142,12 @@ public static class ArticleViews
                 var record = Track(db, new ArticleViewRecord { ArticleId = article.Id }, viewed.Contains(article.Id));
                 record.Json = JsonSerializer.Serialize(view, StoredViewContext.Default.StoredView);
                 record.Keys = keys;
-                if (own.Contains(article.Id) || !fed.Contains(article.Id)
-                    || (article.Author is { } author && change.Keys.Contains(ContentKeys.Author(author.Slug))))
+                if (!written.Contains(article.Id) && (own.Contains(article.Id) || !fed.Contains(article.Id)
+                    || (article.Author is { } author && change.Keys.Contains(ContentKeys.Author(author.Slug)))))
                 {
                     // The feed items show the article and its author's name: made again only when one of those changed.
-                    var picture = FeedPicture.Of(images?.Find(article.Image?.Src));
-                    var item = new FeedArticle(article.Slug, article.Headline, article.Excerpt, feed.Html(article.Slug, article.Html, article.Image, picture),
-                        article.PublishedUtc, article.UpdatedUtc, article.Image, article.Author?.Slug, article.Author?.Name, [.. article.Tags.Select(t => t.Name)], picture);
+                    var item = FeedArticle.Of(feed, images, article.Slug, article.Headline, article.Excerpt, article.Html, article.PublishedUtc,
+                        article.UpdatedUtc, article.Image, article.Author?.Slug, article.Author?.Name, [.. article.Tags.Select(t => t.Name)]);
                     var items = Track(db, new FeedItem { ArticleId = article.Id }, fed.Contains(article.Id));
                     items.Rss = FeedItems.Rss(item, site);
                     items.Json = FeedItems.Json(item, site);

@@ -17,6 +17,15 @@ internal sealed record FeedArticle(
     public string? ImageUrl(SiteOptions site) => Picture is { } picture ? site.Absolute(picture.Url) : Image?.Src is { } src ? site.Absolute(src) : null;
 
     public DateTime ModifiedUtc => UpdatedUtc ?? PublishedUtc;
+
+    /// <summary>The article as its items show it: its body with absolute URLs (<see cref="FeedContent"/>), its picture's large variant.</summary>
+    public static FeedArticle Of(
+        FeedContent feed, ImageCatalog? images, string slug, string headline, string excerpt, string html, DateTime publishedUtc, DateTime? updatedUtc,
+        HeroImage? image, string? authorSlug, string? authorName, IReadOnlyList<string> tags)
+    {
+        var picture = FeedPicture.Of(images?.Find(image?.Src));
+        return new(slug, headline, excerpt, feed.Html(slug, html, image, picture), publishedUtc, updatedUtc, image, authorSlug, authorName, tags, picture);
+    }
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Feeds;
 using NewsFeed.Web.Images;
 using NewsFeed.Web.Model;
 using NewsFeed.Web.Search;
@@ -34,6 +35,7 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
 
     // What the change touches: each written or deleted article as it was and as it is now.
     private readonly List<(ArticleFacts? Before, ArticleFacts? After)> _touched = [];
+    private readonly HashSet<int> _fed = [];
     private bool _reassigned;
     private int _written;
 
@@ -163,12 +165,27 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
             _results.Add(new(document.Path, SeedFileState.Imported, document.Problems, seed.Slug));
         }
 
+        // The feed items parse each body again (absolute URLs): on every core, while the run's bodies are at hand.
+        Parallel.ForEach(added, () => new FeedContent(site), (a, _, feed) =>
+        {
+            a.Row.FeedItem = FeedItemOf(a.Row, feed);
+            return feed;
+        }, _ => { });
         await db.SaveChangesAsync(cancellationToken);
+        _fed.UnionWith(added.Select(a => a.Row.Id));
         await ArticleSearch.IndexAsync(db, added.Select(a => (a.Row.Id, a.Seed.Headline, a.Seed.Dek, a.Seed.BodyText,
             a.Row.AuthorId is { } author ? _authorNames[author] : null, a.Seed.Tags.AsEnumerable())), cancellationToken);
         _written += added.Count;
         // The run's rows (every article's body and source, at a cold import) are not needed again.
         db.ChangeTracker.Clear();
+    }
+
+    private FeedItem FeedItemOf(Article row, FeedContent feed)
+    {
+        var author = row.AuthorId is { } id ? (_authorSlugs[id], _authorNames[id]) : ((string?)null, (string?)null);
+        var item = FeedArticle.Of(feed, images, row.Slug, row.Headline, row.Excerpt, row.Html, row.PublishedUtc, row.UpdatedUtc, row.Image,
+            author.Item1, author.Item2, [.. row.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)]);
+        return new FeedItem { Rss = FeedItems.Rss(item, site), Json = FeedItems.Json(item, site) };
     }
 
     /// <summary>
@@ -219,7 +236,7 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
         var changed = _written > 0 || deleted > 0 || _reassigned || _authorsChanged.Count > 0 || pictureUsers.Count > 0;
         db.ChangeTracker.Clear();
         var views = await ArticleViews.RefreshAsync(db, changed ? change : ContentChange.None, site, time.GetUtcNow().UtcDateTime, cancellationToken,
-            images, pictureUsers.Keys.Where(id => id > 0).ToList());
+            images, pictureUsers.Keys.Where(id => id > 0).ToList(), _fed);
         if (changed)
         {
             await DeleteOrphansAsync(cancellationToken);
