@@ -49,6 +49,9 @@ public static class ContentKeys
     /// <summary>The sitemaps: every public URL with its last change.</summary>
     public const string Sitemap = "sitemap";
 
+    /// <summary>The corrections page: every article with a correction, before or after a change.</summary>
+    public const string Corrections = "corrections";
+
     /// <summary>The tag index (<c>/tags</c>) and the author index (<c>/authors</c>): names and counts.</summary>
     public const string TagIndex = "tags";
 
@@ -84,7 +87,8 @@ public static class ContentKeys
 /// <see cref="TeaserOf"/>); an article's change touches its listings only when one of these moves.
 /// </summary>
 public sealed record ArticleFacts(
-    string Slug, DateTime PublishedUtc, bool IsDraft, string? Section, string? Author, IReadOnlyList<string> Tags, string Teaser = "")
+    string Slug, DateTime PublishedUtc, bool IsDraft, string? Section, string? Author, IReadOnlyList<string> Tags, string Teaser = "",
+    bool Corrected = false)
 {
     /// <summary>The facts of stored articles, as the store holds them now.</summary>
     public static async Task<List<ArticleFacts>> ReadAsync(IQueryable<Article> articles, CancellationToken cancellationToken) =>
@@ -101,9 +105,10 @@ public sealed record ArticleFacts(
             a.ReadingMinutes,
             ImageSrc = a.Image == null ? null : a.Image.Src,
             ImageAlt = a.Image == null ? null : a.Image.Alt,
+            Corrected = a.Corrections.Any(),
         }).ToListAsync(cancellationToken))
         .Select(a => new ArticleFacts(a.Slug, a.PublishedUtc, a.IsDraft, a.Section, a.Author, a.Tags,
-            TeaserOf(a.Headline, a.Excerpt, a.ReadingMinutes, a.ImageSrc, a.ImageAlt)))];
+            TeaserOf(a.Headline, a.Excerpt, a.ReadingMinutes, a.ImageSrc, a.ImageAlt), a.Corrected))];
 
     /// <summary>The parts of an article its teasers show (cards, "Read more"); the same on both sides of an import.</summary>
     public static string TeaserOf(string headline, string excerpt, int readingMinutes, string? imageSrc, string? imageAlt) =>
@@ -128,6 +133,12 @@ public sealed record ArticleFacts(
 
             keys.Add(ContentKeys.Search);
             keys.Add(ContentKeys.Sitemap);
+            if (before?.Corrected == true || after?.Corrected == true)
+            {
+                // The corrections page lists it (its headline, its corrections), or did.
+                keys.Add(ContentKeys.Corrections);
+            }
+
             // A body edit that leaves every teaser as it was evicts the article's page and feeds, not the listings
             // and "Read more" lists that show its teaser (a teaser also shows its date, byline and section).
             var teaserSame = before is not null && after is not null && before.Teaser == after.Teaser && before.Slug == after.Slug

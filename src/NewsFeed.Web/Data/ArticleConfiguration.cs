@@ -39,8 +39,20 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasOne(a => a.Section).WithMany(s => s.Articles).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
         builder.HasMany(a => a.RelatedLinks).WithOne().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Corrections).WithOne().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.ViewRecord).WithOne().HasForeignKey<ArticleViewRecord>(v => v.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.FeedItem).WithOne().HasForeignKey<FeedItem>(f => f.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CorrectionConfiguration : IEntityTypeConfiguration<Correction>
+{
+    public void Configure(EntityTypeBuilder<Correction> builder)
+    {
+        // /corrections lists them newest first, ties by article and position.
+        builder.HasIndex(c => new { c.DateUtc, c.ArticleId, c.Position }).IsDescending(true, true, false);
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Text).HasMaxLength(SeedLimits.DekLength);
     }
 }
 

@@ -23,7 +23,8 @@ public sealed record StoredView(
     List<DetailsModel.Link> Tags,
     List<ReadMoreLink> Links,
     List<ReadMoreTeaser> Fill,
-    string JsonLd)
+    string JsonLd,
+    List<DetailsModel.CorrectionView>? Corrections = null)
 {
     public static readonly StoredView Empty = new(null, null, [], [], [], "");
 }
@@ -45,7 +46,7 @@ public sealed record ReadMoreLink(string? Title, string? Url, string? Excerpt, b
 public static class ArticleViews
 {
     /// <summary>Bump when what a view holds changes: every view is made again at the next import.</summary>
-    private const string Version = "2";
+    private const string Version = "3";
 
     private const string StampKey = "views";
 
@@ -129,7 +130,8 @@ public static class ArticleViews
                     a.Section == null ? null : new DetailsModel.Link(a.Section.Slug, a.Section.Name),
                     a.Author == null ? null : new DetailsModel.AuthorView(a.Author.Slug, a.Author.Name, a.Author.JobTitle, a.Author.BioHtml, a.Author.AvatarSrc),
                     a.Tags.OrderBy(t => t.Name).Select(t => new TagRef(t.Id, t.Slug, t.Name)).ToList(),
-                    a.RelatedLinks.OrderBy(r => r.Position).ToList()))
+                    a.RelatedLinks.OrderBy(r => r.Position).ToList(),
+                    a.Corrections.OrderBy(c => c.Position).Select(c => new DetailsModel.CorrectionView(c.DateUtc, c.Kind, c.Text)).ToList()))
                 .AsSplitQuery()
                 .ToListAsync(cancellationToken);
 
@@ -147,7 +149,7 @@ public static class ArticleViews
                 {
                     // The feed items show the article and its author's name: made again only when one of those changed.
                     var item = FeedArticle.Of(feed, images, article.Slug, article.Headline, article.Excerpt, article.Html, article.PublishedUtc,
-                        article.UpdatedUtc, article.Image, article.Author?.Slug, article.Author?.Name, [.. article.Tags.Select(t => t.Name)]);
+                        article.UpdatedUtc, article.Image, article.Author?.Slug, article.Author?.Name, [.. article.Tags.Select(t => t.Name)], article.Corrections);
                     var items = Track(db, new FeedItem { ArticleId = article.Id }, fed.Contains(article.Id));
                     items.Rss = FeedItems.Rss(item, site);
                     items.Json = FeedItems.Json(item, site);
@@ -191,9 +193,9 @@ public static class ArticleViews
 
         var tags = article.Tags.Select(t => new DetailsModel.Link(t.Slug, t.Name)).ToList();
         var page = new DetailsModel.ArticleView(article.Id, article.Slug, article.Headline, article.Dek, article.Excerpt, article.PublishedUtc,
-            article.UpdatedUtc, article.Section, article.Image, "", article.ReadingMinutes, article.Author, tags, "");
+            article.UpdatedUtc, article.Section, article.Image, "", article.ReadingMinutes, article.Author, tags, "", Corrections: article.Corrections);
         var jsonLd = NewsArticleJsonLd.Serialize(page, site, site.Absolute(PagePaths.Article(article.Slug)));
-        return (new StoredView(article.Section, article.Author, tags, links, fill, jsonLd), string.Join(' ', keys));
+        return (new StoredView(article.Section, article.Author, tags, links, fill, jsonLd, article.Corrections.Count > 0 ? article.Corrections : null), string.Join(' ', keys));
     }
 
     /// <summary>
@@ -231,7 +233,8 @@ public static class ArticleViews
 
     private sealed record Source(
         int Id, string Slug, string Headline, string? Dek, string Excerpt, DateTime PublishedUtc, DateTime? UpdatedUtc, HeroImage? Image,
-        string Html, int ReadingMinutes, DetailsModel.Link? Section, DetailsModel.AuthorView? Author, List<TagRef> Tags, List<RelatedLink> Links);
+        string Html, int ReadingMinutes, DetailsModel.Link? Section, DetailsModel.AuthorView? Author, List<TagRef> Tags, List<RelatedLink> Links,
+        List<DetailsModel.CorrectionView> Corrections);
 
     private sealed record TagRef(int Id, string Slug, string Name);
 

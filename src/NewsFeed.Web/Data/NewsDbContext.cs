@@ -17,6 +17,7 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbC
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<RelatedLink> RelatedLinks => Set<RelatedLink>();
     public DbSet<FeedItem> FeedItems => Set<FeedItem>();
+    public DbSet<Correction> Corrections => Set<Correction>();
     public DbSet<ArticleViewRecord> ArticleViews => Set<ArticleViewRecord>();
     public DbSet<StoreInfo> StoreInfo => Set<StoreInfo>();
     public DbSet<ContentChangeRecord> ContentChanges => Set<ContentChangeRecord>();

@@ -11,4 +11,5 @@ public static class SeedLimits
     public const int PathLength = 400;
     public const int TagCount = 20;
     public const int RelatedCount = 20;
+    public const int CorrectionCount = 20;
 }

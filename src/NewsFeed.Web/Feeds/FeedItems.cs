@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Xml;
 using NewsFeed.Web.Images;
 using NewsFeed.Web.Model;
+using NewsFeed.Web.Pages.Articles;
 using NewsFeed.Web.Site;
 
 namespace NewsFeed.Web.Feeds;
@@ -21,10 +23,29 @@ internal sealed record FeedArticle(
     /// <summary>The article as its items show it: its body with absolute URLs (<see cref="FeedContent"/>), its picture's large variant.</summary>
     public static FeedArticle Of(
         FeedContent feed, ImageCatalog? images, string slug, string headline, string excerpt, string html, DateTime publishedUtc, DateTime? updatedUtc,
-        HeroImage? image, string? authorSlug, string? authorName, IReadOnlyList<string> tags)
+        HeroImage? image, string? authorSlug, string? authorName, IReadOnlyList<string> tags, IReadOnlyList<DetailsModel.CorrectionView> corrections)
     {
         var picture = FeedPicture.Of(images?.Find(image?.Src));
-        return new(slug, headline, excerpt, feed.Html(slug, html, image, picture), publishedUtc, updatedUtc, image, authorSlug, authorName, tags, picture);
+        return new(slug, headline, excerpt, feed.Html(slug, html, image, picture) + CorrectionsHtml(corrections), publishedUtc, updatedUtc, image,
+            authorSlug, authorName, tags, picture);
+    }
+
+    /// <summary>The corrections after the body, as the article page shows them: a feed reader shows what changed too.</summary>
+    private static string CorrectionsHtml(IReadOnlyList<DetailsModel.CorrectionView> corrections)
+    {
+        if (corrections.Count == 0)
+        {
+            return "";
+        }
+
+        var html = new StringBuilder("<aside class=\"corrections\"><h2>Corrections</h2><ul>");
+        foreach (var c in corrections)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li><strong>{c.Label}</strong>, <time datetime=\"{c.DateUtc:yyyy-MM-dd}\">{c.DateUtc:MMMM d, yyyy}</time>: ")
+                .Append(HtmlEncoder.Default.Encode(c.Text)).Append("</li>");
+        }
+
+        return html.Append("</ul></aside>").ToString();
     }
 }
 

@@ -32,6 +32,9 @@ public sealed class Article
 
     public List<RelatedLink> RelatedLinks { get; set; } = [];
 
+    /// <summary>The seed's corrections, in its order.</summary>
+    public List<Correction> Corrections { get; set; } = [];
+
     public int? AuthorId { get; set; }
     public Author? Author { get; set; }
 

@@ -17,6 +17,7 @@ public static class Paging
         AddPageRoute(conventions, "/Authors/Details", "authors/{slug}/page/{pageNumber:int}");
         AddPageRoute(conventions, "/Tags/Details", "tags/{slug}/page/{pageNumber:int}");
         AddPageRoute(conventions, "/Sections/Details", "sections/{slug}/page/{pageNumber:int}");
+        AddPageRoute(conventions, "/Corrections", "corrections/page/{pageNumber:int}");
     }
 
     /// <summary>

@@ -59,7 +59,8 @@ internal static class ArticleBuilder
             Dek = meta.Dek,
             Excerpt = meta.Dek ?? Shorten(body.FirstParagraph ?? ""),
             PublishedUtc = published.Value,
-            UpdatedUtc = meta.Updated,
+            // A correction updates the article: its date counts as the last change when it is later than updated:.
+            UpdatedUtc = meta.Corrections.Count == 0 ? meta.Updated : new[] { meta.Updated ?? DateTime.MinValue }.Concat(meta.Corrections.Select(c => c.DateUtc)).Max(),
             IsDraft = meta.Draft,
             Section = meta.Section,
             Tags = meta.Tags,
@@ -71,6 +72,7 @@ internal static class ArticleBuilder
             WordCount = words,
             ReadingMinutes = ReadingTime.Minutes(pageWords),
             Related = meta.Related,
+            Corrections = [.. meta.Corrections.OrderBy(c => c.DateUtc)],
             AuthorSlug = meta.AuthorSlug ?? inlineAuthor?.Slug,
             AuthorLine = meta.AuthorLine,
             InlineAuthor = inlineAuthor,

@@ -23,6 +23,7 @@ internal sealed record ArticleFields
     public HeroImage? Image { get; init; }
     public int ImageLine { get; init; }
     public IReadOnlyList<RelatedSeed> Related { get; init; } = [];
+    public IReadOnlyList<CorrectionSeed> Corrections { get; init; } = [];
     public bool Draft { get; init; }
 
     public static ArticleFields Read(FrontMatter fields, SeedContext context)
@@ -64,6 +65,7 @@ internal sealed record ArticleFields
             Image = ReadImage(fields, context),
             ImageLine = fields.LineOf("image"),
             Related = ReadRelated(fields, problems),
+            Corrections = ReadCorrections(fields, problems, published),
             Draft = fields.Bool("draft") ?? false,
         };
     }
@@ -250,5 +252,71 @@ internal sealed record ArticleFields
         }
 
         return related;
+    }
+
+    /// <summary>
+    /// <c>corrections:</c>, a list of <c>date:</c>, <c>kind:</c> (correction, clarification or update; correction when
+    /// left out) and <c>text:</c>. A broken entry is an error: an article must not go out without the correction it owes.
+    /// </summary>
+    private static List<CorrectionSeed> ReadCorrections(FrontMatter fields, ProblemSink problems, DateTime? published)
+    {
+        var corrections = new List<CorrectionSeed>();
+        foreach (var item in fields.Items("corrections"))
+        {
+            if (item.Fields is not { } entry)
+            {
+                problems.Error(item.Line, item.Column, $"{item.Name}: expected date:, kind: and text: on the lines below it");
+                continue;
+            }
+
+            var date = entry.Date("date");
+            var kindText = entry.Text("kind", SeedLimits.NameLength);
+            var text = entry.Text("text", SeedLimits.DekLength);
+            entry.WarnUnknown(item.Name);
+            CorrectionKind? kind = kindText?.Trim().ToLowerInvariant() switch
+            {
+                null or "correction" => CorrectionKind.Correction,
+                "clarification" => CorrectionKind.Clarification,
+                "update" => CorrectionKind.Update,
+                _ => null,
+            };
+
+            if (kind is null)
+            {
+                problems.Error(entry.LineOf("kind"), 1, $"{item.Name}.kind: '{kindText}' is not a kind; write correction, clarification or update");
+            }
+
+            if (!entry.Has("date"))
+            {
+                problems.Error(item.Line, item.Column, $"{item.Name}.date: missing; say when the article was corrected (YYYY-MM-DD)");
+            }
+
+            if (text is null || VisibleText.IsBlank(text))
+            {
+                problems.Error(text is null ? item.Line : entry.LineOf("text"), text is null ? item.Column : 1,
+                    $"{item.Name}.text: missing; say what was wrong and what is right");
+            }
+
+            // Each broken part has its error (an unreadable date, from Date).
+            if (date is null || kind is null || text is null || VisibleText.IsBlank(text))
+            {
+                continue;
+            }
+
+            if (date < published)
+            {
+                problems.Warning(entry.LineOf("date"), 1, $"{item.Name}.date: is before published; a correction follows publication");
+            }
+
+            if (corrections.Count == SeedLimits.CorrectionCount)
+            {
+                problems.Error(item.Line, item.Column, $"corrections: more than {SeedLimits.CorrectionCount} entries; keep the ones readers need");
+                break;
+            }
+
+            corrections.Add(new CorrectionSeed(date.Value, kind.Value, text.Trim(), item.Line));
+        }
+
+        return corrections;
     }
 }

@@ -68,6 +68,7 @@ public sealed record ArticleSeed
     public int WordCount { get; init; }
     public int ReadingMinutes { get; init; }
     public IReadOnlyList<RelatedSeed> Related { get; init; } = [];
+    public IReadOnlyList<CorrectionSeed> Corrections { get; init; } = [];
 
     /// <summary>Slug of the author: from front matter, or from the text page's author block.</summary>
     public string? AuthorSlug { get; init; }
@@ -77,6 +78,9 @@ public sealed record ArticleSeed
     /// <summary>The author block of a text page; an author file with the same slug wins over it.</summary>
     public AuthorSeed? InlineAuthor { get; init; }
 }
+
+/// <summary>An entry of <c>corrections:</c>: when, what kind, and what readers are told.</summary>
+public sealed record CorrectionSeed(DateTime DateUtc, CorrectionKind Kind, string Text, int Line);
 
 /// <summary>An entry of "Read more": a slug on this site, or a URL/teaser with title and excerpt.</summary>
 public sealed record RelatedSeed(string? Slug, string? Url, string? Title, string? Excerpt, int Line);

@@ -5,6 +5,7 @@ using NewsFeed.Web.Data;
 using NewsFeed.Web.Feeds;
 using NewsFeed.Web.Images;
 using NewsFeed.Web.Model;
+using NewsFeed.Web.Pages.Articles;
 using NewsFeed.Web.Search;
 using NewsFeed.Web.Site;
 
@@ -144,7 +145,7 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
             // file with a new slug, as in every file of a first import, has nothing to replace).
             var after = new ArticleFacts(seed.Slug, seed.PublishedUtc, seed.IsDraft, seed.Section is null ? null : Slug.From(seed.Section),
                 authorId is { } assigned ? _authorSlugs[assigned] : null, [.. seed.Tags.Select(Slug.From)],
-                ArticleFacts.TeaserOf(seed.Headline, seed.Excerpt, seed.ReadingMinutes, seed.Image?.Src, seed.Image?.Alt));
+                ArticleFacts.TeaserOf(seed.Headline, seed.Excerpt, seed.ReadingMinutes, seed.Image?.Src, seed.Image?.Alt), seed.Corrections.Count > 0);
             if (_existing.ContainsKey(document.Path) || _storedSlugs.Contains(seed.Slug))
             {
                 var replacing = db.Articles.Where(a => a.SourcePath == document.Path || a.Slug == seed.Slug);
@@ -184,7 +185,8 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
     {
         var author = row.AuthorId is { } id ? (_authorSlugs[id], _authorNames[id]) : ((string?)null, (string?)null);
         var item = FeedArticle.Of(feed, images, row.Slug, row.Headline, row.Excerpt, row.Html, row.PublishedUtc, row.UpdatedUtc, row.Image,
-            author.Item1, author.Item2, [.. row.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)]);
+            author.Item1, author.Item2, [.. row.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)],
+            [.. row.Corrections.Select(c => new DetailsModel.CorrectionView(c.DateUtc, c.Kind, c.Text))]);
         return new FeedItem { Rss = FeedItems.Rss(item, site), Json = FeedItems.Json(item, site) };
     }
 
@@ -326,6 +328,7 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
             RelatedLinks = [.. seed.Related
             .Where(r => r.Slug != seed.Slug)
             .Select((r, i) => new RelatedLink { Position = i, TargetSlug = r.Slug, Url = r.Url, Title = r.Title, Excerpt = r.Excerpt })],
+            Corrections = [.. seed.Corrections.Select((c, i) => new Correction { Position = i, DateUtc = c.DateUtc, Kind = c.Kind, Text = c.Text })],
             AuthorId = authorId,
             SourcePath = document.Path,
             ContentHash = document.Hash,

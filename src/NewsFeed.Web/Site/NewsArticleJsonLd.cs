@@ -65,6 +65,17 @@ public static class NewsArticleJsonLd
             data["keywords"] = article.Tags.Select(t => t.Name).ToArray();
         }
 
+        if (article.Corrections is { Count: > 0 } corrections)
+        {
+            // schema.org's correction: what changed and when, as the page's corrections block says it.
+            data["correction"] = corrections.Select(c => new Dictionary<string, object?>
+            {
+                ["@type"] = "CorrectionComment",
+                ["text"] = $"{c.Label}: {c.Text}",
+                ["datePublished"] = WithOffset(c.DateUtc),
+            }).ToArray();
+        }
+
         return JsonSerializer.Serialize(data, Options);
     }
 

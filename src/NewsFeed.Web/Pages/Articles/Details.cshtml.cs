@@ -29,7 +29,7 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
         var view = ArticleViews.Parse(row.View);
         Article = new ArticleView(
             row.Id, row.Slug, row.Headline, row.Dek, row.Excerpt, row.PublishedUtc, row.UpdatedUtc, view.Section, row.Image, row.Html,
-            row.ReadingMinutes, view.Author, view.Tags, view.JsonLd, row.IsDraft);
+            row.ReadingMinutes, view.Author, view.Tags, view.JsonLd, row.IsDraft, view.Corrections ?? []);
         Related = RelatedArticles.Choose(row.Slug, view, t => PreviewQueries.IsVisible(t.IsDraft, t.PublishedUtc, now, preview.Value));
         // The article whole (the body key, which every change of it touches), its author's card, its tags' listings (the
         // newest articles sharing a tag fill "Read more") and every teaser "Read more" shows or may show once visible.
@@ -55,10 +55,25 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
 
     public sealed record ArticleView(
         int Id, string Slug, string Headline, string? Dek, string Excerpt, DateTime PublishedUtc, DateTime? UpdatedUtc, Link? Section,
-        HeroImage? Image, string Html, int ReadingMinutes, AuthorView? Author, List<Link> Tags, string JsonLd, bool IsDraft = false)
+        HeroImage? Image, string Html, int ReadingMinutes, AuthorView? Author, List<Link> Tags, string JsonLd, bool IsDraft = false,
+        List<CorrectionView>? Corrections = null)
     {
-        /// <summary>Shown only when the update is on another day than publication: same-day fixes are not news.</summary>
-        public bool ShowUpdated => UpdatedUtc is { } updated && updated.Date != PublishedUtc.Date;
+        /// <summary>
+        /// Shown when the update is on another day than publication (same-day fixes are not news), and always when the
+        /// article carries a correction: readers are owed the time it changed.
+        /// </summary>
+        public bool ShowUpdated => UpdatedUtc is { } updated && (updated.Date != PublishedUtc.Date || Corrections is { Count: > 0 });
+    }
+
+    /// <summary>A correction as the article, its data and its feed items show it.</summary>
+    public sealed record CorrectionView(DateTime DateUtc, CorrectionKind Kind, string Text)
+    {
+        public string Label => Kind switch
+        {
+            CorrectionKind.Clarification => "Clarification",
+            CorrectionKind.Update => "Update",
+            _ => "Correction",
+        };
     }
 
     public sealed record AuthorView(string Slug, string Name, string? JobTitle, string? BioHtml, string? AvatarSrc);
