@@ -45,7 +45,7 @@ public sealed record ReadMoreLink(string? Title, string? Url, string? Excerpt, b
 public static class ArticleViews
 {
     /// <summary>Bump when what a view holds changes: every view is made again at the next import.</summary>
-    private const string Version = "2";
+    private const string Version = "3";
 
     private const string StampKey = "views";
 

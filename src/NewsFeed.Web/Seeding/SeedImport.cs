@@ -132,7 +132,7 @@ public sealed partial class SeedImport(
     }
 
     private static bool UsesAny(SeedDocument document, IReadOnlySet<string> pictures) =>
-        pictures.Count > 0 && ((document.Article?.Image?.Src is { } src && pictures.Contains(src)) || (document.Author?.AvatarSrc is { } avatar && pictures.Contains(avatar)));
+        pictures.Count > 0 && document.Pictures.Overlaps(pictures);
 
     private async Task<ImportReport> ImportAsync(long started, IReadOnlySet<string> pictures, CancellationToken cancellationToken)
     {
