@@ -136,8 +136,7 @@ public sealed partial class SeedImport(
 
     private async Task<ImportReport> ImportAsync(long started, IReadOnlySet<string> pictures, CancellationToken cancellationToken)
     {
-        var documents = _read!.Values.Select(d => d.Copy()).ToList();
-        SeedValidator.Validate(documents);
+        var documents = SeedValidator.Validate([.. _read!.Values.Select(d => d.Copy())], images.Urls);
 
         await using var scope = scopes.CreateAsyncScope();
         var importer = new SeedWriter(

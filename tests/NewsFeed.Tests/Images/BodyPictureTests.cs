@@ -168,9 +168,7 @@ public sealed class BodyPictureTests : IClassFixture<BodyPictureTests.Site>
             Seeds = SeedFolder.Create()
                 .WriteBytes("images/harbour.jpg", TestImages.Jpeg(3000, 2000))
                 .WriteBytes("images/corrupt.jpg", TestImages.CorruptJpeg())
-                .WriteBytes("images/unused.jpg", TestImages.Jpeg(400, 300))
                 .WriteBytes("images/face.png", TestImages.Png(400, 400))
-                .WriteBytes("images/named-by-broken.jpg", TestImages.Jpeg(400, 300))
                 .Write("story.md", """
                     ---
                     slug: story
@@ -189,8 +187,7 @@ public sealed class BodyPictureTests : IClassFixture<BodyPictureTests.Site>
                     ![Logo](https://example.org/logo.png)
 
                     """)
-                .Write("authors/ana-li.md", "---\nname: Ana Li\navatar: images/face.png\n---\nAna writes.\n")
-                .Write("broken.md", "---\nheadline: Broken\ndraft: yes\nimage:\n  src: images/named-by-broken.jpg\n---\nText.\n");
+                .Write("authors/ana-li.md", "---\nname: Ana Li\navatar: images/face.png\n---\nAna writes.\n");
             App = new NewsFeedApp(Seeds).WithSetting("NewsFeed:Site:BaseUrl", BaseUrl);
         }
 
