@@ -46,7 +46,7 @@ public sealed record ReadMoreLink(string? Title, string? Url, string? Excerpt, b
 public static class ArticleViews
 {
     /// <summary>Bump when what a view holds changes: every view is made again at the next import.</summary>
-    private const string Version = "3";
+    private const string Version = "4";
 
     private const string StampKey = "views";
 

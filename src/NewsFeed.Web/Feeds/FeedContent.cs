@@ -6,8 +6,10 @@ namespace NewsFeed.Web.Feeds;
 /// <summary>
 /// An article's full HTML as a feed reader gets it: the hero image first, then the sanitized body, with every
 /// site-relative link and image made absolute. A reader resolves a relative URL against the feed's own address
-/// (or not at all), so <c>/media/map.jpg</c> would show as a broken image. Made when the article is imported
-/// (<see cref="Data.ArticleViews"/>) and stored, so feeds never parse HTML per request.
+/// (or not at all), so <c>/media/map.jpg</c> would show as a broken image. A body's <c>&lt;picture&gt;</c> becomes its
+/// <c>&lt;img&gt;</c> alone: the large variant with its width and height (feed readers pick no source and resize to
+/// their column). Made when the article is imported (<see cref="Data.ArticleViews"/>) and stored, so feeds never parse
+/// HTML per request.
 /// </summary>
 internal sealed class FeedContent(SiteOptions site)
 {
@@ -19,6 +21,24 @@ internal sealed class FeedContent(SiteOptions site)
         var document = _parser.ParseDocument("");
         var body = document.Body!;
         body.InnerHtml = html;
+
+        foreach (var shown in body.QuerySelectorAll("picture").ToList())
+        {
+            // PictureMarkup's <img> names the 1,200-wide variant (or the widest below) in JPEG or PNG, with its size.
+            if (shown.QuerySelector("img") is { } img)
+            {
+                foreach (var attribute in (string[])["srcset", "sizes", "loading", "decoding"])
+                {
+                    img.RemoveAttribute(attribute);
+                }
+
+                shown.Replace(img);
+            }
+            else
+            {
+                shown.Remove();
+            }
+        }
 
         foreach (var element in body.QuerySelectorAll("[href], [src]"))
         {

@@ -123,6 +123,12 @@ internal sealed class ImportHealthCheck(SeedImportStatus status, StartupImport s
                 keptLastGood = f.KeptLastGood,
                 errors = f.Problems.Where(p => p.IsError).Select(p => p.ToString()).ToList(),
             }).ToList(),
+            // And every file with warnings (a picture no article uses, an alt text that is a file name): nothing skipped.
+            ["filesWithWarnings"] = last.Files.Where(f => f.HasWarnings).Take(MaxListed).Select(f => new
+            {
+                path = f.Path,
+                warnings = f.Problems.Where(p => !p.IsError).Select(p => p.ToString()).ToList(),
+            }).ToList(),
         };
         return Task.FromResult(last.Errors > 0
             ? HealthCheckResult.Degraded($"{last.Skipped} files skipped with errors; their last good versions are served", data: data)

@@ -25,6 +25,9 @@ public sealed partial class ImageCatalog(ImageCache cache, ILogger<ImageCatalog>
     public (string Source, ImageFacts Facts)? ByKey(string key) =>
         _byKey.TryGetValue(key, out var entry) && entry.Facts.IsUsable ? (entry.Source, entry.Facts) : null;
 
+    /// <summary>The <c>/media/</c> address of every picture, usable or not.</summary>
+    public IEnumerable<string> Urls => _byUrl.Keys;
+
     /// <summary>Every picture, with its URL and file, for the encoder.</summary>
     public IReadOnlyCollection<(string Url, string Source, ImageFacts Facts)> All =>
         [.. _byUrl.Select(e => (e.Key, e.Value.Source, e.Value.Facts))];

@@ -19,7 +19,17 @@ public static class PictureMarkup
         First,
     }
 
-    public static IHtmlContent Picture(ImageFacts facts, string alt, string sizes, Loading loading, string cssClass, int maxWidth = 1600)
+    /// <summary>The <c>sizes</c> of a picture as wide as the article's column (its hero and its body's pictures).</summary>
+    public const string ArticleColumn = "(min-width: 44rem) 42rem, 100vw";
+
+    /// <param name="facts">The picture as the catalog knows it.</param>
+    /// <param name="alt">Its alt text (empty for a decorative picture).</param>
+    /// <param name="sizes">How wide it shows, for the browser's choice among the widths.</param>
+    /// <param name="loading">Lazily, or first.</param>
+    /// <param name="cssClass">The image's class; none when empty (a body's pictures are styled by where they are).</param>
+    /// <param name="maxWidth">The widest variant offered.</param>
+    /// <param name="title">A title the Markdown gave the picture.</param>
+    public static IHtmlContent Picture(ImageFacts facts, string alt, string sizes, Loading loading, string cssClass, int maxWidth = 1600, string? title = null)
     {
         var widths = facts.VariantWidths.Where(w => w <= maxWidth).DefaultIfEmpty(facts.VariantWidths[0]).ToList();
         var main = facts.WidthFor(Math.Min(maxWidth, 1200));
@@ -32,17 +42,34 @@ public static class PictureMarkup
             html.Append("\" sizes=\"").Append(HtmlEncoder.Default.Encode(sizes)).Append("\">");
         }
 
-        html.Append("<img class=\"").Append(HtmlEncoder.Default.Encode(cssClass))
-            .Append("\" src=\"").Append(facts.Url(main, facts.Fallback)).Append("\" srcset=\"");
+        html.Append("<img");
+        if (cssClass.Length > 0)
+        {
+            html.Append(" class=\"").Append(HtmlEncoder.Default.Encode(cssClass)).Append('"');
+        }
+
+        html.Append(" src=\"").Append(facts.Url(main, facts.Fallback)).Append("\" srcset=\"");
         SrcSet(html, facts, widths, facts.Fallback);
         html.Append("\" sizes=\"").Append(HtmlEncoder.Default.Encode(sizes))
             .Append("\" width=\"").Append(main.ToString(CultureInfo.InvariantCulture))
             .Append("\" height=\"").Append(facts.HeightAt(main).ToString(CultureInfo.InvariantCulture))
             .Append("\" alt=\"").Append(HtmlEncoder.Default.Encode(alt)).Append('"')
+            .Append(title is null ? "" : $" title=\"{HtmlEncoder.Default.Encode(title)}\"")
             .Append(loading == Loading.First ? " loading=\"eager\" fetchpriority=\"high\"" : " loading=\"lazy\"")
             .Append(" decoding=\"async\"></picture>");
         return new HtmlString(html.ToString());
     }
+
+    /// <summary>
+    /// A body's picture that cannot be shown (no such file, or one that cannot be read): what it shows, in words, as a
+    /// hero without its picture does, instead of a broken image. Nothing, when it had no alt text.
+    /// </summary>
+    public static IHtmlContent Missing(string alt) => alt.Trim().Length == 0
+        ? HtmlString.Empty
+        : new HtmlString($"<span class=\"picture-missing\"><span class=\"visually-hidden\">Picture: </span>{HtmlEncoder.Default.Encode(alt)}</span>");
+
+    /// <summary>The classes <see cref="Missing"/> writes: the only ones an article body keeps (the sanitizer drops any other).</summary>
+    public static readonly IReadOnlyList<string> BodyClasses = ["picture-missing", "visually-hidden"];
 
     private static void SrcSet(StringBuilder html, ImageFacts facts, List<int> widths, string format)
     {

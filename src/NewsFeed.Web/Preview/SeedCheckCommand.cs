@@ -72,6 +72,7 @@ public sealed class SeedCheckCommand(TextWriter output, TextWriter error)
         var shown = seeds is null ? root : Path.TrimEndingDirectorySeparator(seeds);
 
         IReadOnlyList<SeedDocument> documents;
+        IReadOnlyList<string> pictureUrls = [];
         // A bug the reader meets in a file (an exception nobody expected) goes to stderr with its stack, as the app logs it.
         using var logging = LoggerFactory.Create(logs => logs.AddSimpleConsole(console => console.SingleLine = true)
             .AddFilter((_, level) => level >= LogLevel.Error)
@@ -90,6 +91,7 @@ public sealed class SeedCheckCommand(TextWriter output, TextWriter error)
 
                 var reader = new SeedReader(new MarkdownRenderer(), Options.Create(configured), logging.CreateLogger<SeedReader>(), images);
                 documents = await reader.ReadFolderAsync(root, cancellationToken);
+                pictureUrls = [.. images.Urls];
             }
             finally
             {
@@ -112,7 +114,7 @@ public sealed class SeedCheckCommand(TextWriter output, TextWriter error)
 
         try
         {
-            return await ReportAsync(documents, root, shown, format);
+            return await ReportAsync(documents, pictureUrls, root, shown, format);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -123,10 +125,10 @@ public sealed class SeedCheckCommand(TextWriter output, TextWriter error)
         }
     }
 
-    private async Task<int> ReportAsync(IReadOnlyList<SeedDocument> documents, string root, string shown, string format)
+    private async Task<int> ReportAsync(IReadOnlyList<SeedDocument> documents, IReadOnlyList<string> pictures, string root, string shown, string format)
     {
-        SeedValidator.Validate(documents);
-        var problems = documents.SelectMany(d => d.Problems)
+        // The counts are of seed files; a picture no seed uses adds its warning, not a file.
+        var problems = SeedValidator.Validate(documents, pictures).SelectMany(d => d.Problems)
             .OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Column)
             .ToList();
         var errors = problems.Count(p => p.IsError);

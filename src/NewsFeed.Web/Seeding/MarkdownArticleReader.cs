@@ -102,7 +102,7 @@ internal static class Renderer
                 clock = ThreadCpuClock.OfCurrentThread();
                 var before = ThreadCpuClock.CurrentThread();
                 started.Set();
-                var result = context.Renderer.Render(markdown, refused);
+                var result = context.Renderer.Render(markdown, refused, SeedPictures.ForBody(context));
                 return (result, Cpu: ThreadCpuClock.CurrentThread() - before);
             });
             started.Wait();
@@ -131,6 +131,11 @@ internal static class Renderer
                 var shown = url.Url.Length > 60 ? url.Url[..60] + "…" : url.Url;
                 context.Problems.Warning(firstLine + url.Line - 1, url.Column,
                     $"link to '{shown}' removed: only http, https, mailto and site-relative links are allowed");
+            }
+
+            foreach (var picture in rendered.PictureWarnings ?? [])
+            {
+                context.Problems.Warning(firstLine + picture.Line - 1, picture.Column, picture.Message);
             }
 
             return rendered;

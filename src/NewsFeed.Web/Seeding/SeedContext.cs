@@ -4,7 +4,9 @@ using NewsFeed.Web.Rendering;
 namespace NewsFeed.Web.Seeding;
 
 /// <summary>What a format reader needs besides the text: where it is, where to report, and the shared renderer.</summary>
-internal sealed class SeedContext(string seedsRoot, string path, ProblemSink problems, MarkdownRenderer renderer, bool storedAsIs = false, ImageCatalog? images = null)
+internal sealed class SeedContext(
+    string seedsRoot, string path, ProblemSink problems, MarkdownRenderer renderer, bool storedAsIs = false, ImageCatalog? images = null,
+    IReadOnlySet<string>? pictures = null)
 {
     /// <summary>
     /// The store already holds exactly these bytes (same hash), so the import will not write this file: its
@@ -19,6 +21,9 @@ internal sealed class SeedContext(string seedsRoot, string path, ProblemSink pro
 
     /// <summary>What the import learnt of the pictures (none in tests that read a file alone).</summary>
     public ImageCatalog? Images { get; } = images;
+
+    /// <summary>The pictures the file names (<see cref="SeedPictures.Named"/>): the only ones its body makes a <c>&lt;picture&gt;</c> of.</summary>
+    public IReadOnlySet<string> Pictures { get; } = pictures ?? SeedDocument.NoPictures;
 
     /// <summary>True for external URLs, and for /media/ paths whose file is inside seeds/images/.</summary>
     public bool MediaExists(string url)

@@ -21,6 +21,14 @@ public sealed class SeedDocument
 
     public List<SeedProblem> Problems { get; } = [];
 
+    /// <summary>
+    /// The <c>/media/</c> addresses of the pictures the file names (<see cref="SeedPictures.Named"/>), whether or not
+    /// they can be shown and whether or not the file has errors: what keeps a picture from being called unused.
+    /// </summary>
+    public IReadOnlySet<string> Pictures { get; init; } = NoPictures;
+
+    internal static readonly IReadOnlySet<string> NoPictures = new HashSet<string>(StringComparer.Ordinal);
+
     public bool HasErrors => Problems.Exists(p => p.IsError);
 
     /// <summary>
@@ -35,7 +43,7 @@ public sealed class SeedDocument
     /// </summary>
     public SeedDocument Copy()
     {
-        var copy = new SeedDocument { Path = Path, Hash = Hash, Article = Article, Author = Author };
+        var copy = new SeedDocument { Path = Path, Hash = Hash, Article = Article, Author = Author, Pictures = Pictures };
         copy.Problems.AddRange(Problems);
         return copy;
     }

@@ -169,6 +169,14 @@ public sealed partial class SeedImport(
         }
 
         validator.CheckReferences(all);
+        var unused = SeedValidator.Unused(all, images.Urls);
+        if (unused.Count > 0)
+        {
+            // Pictures no seed names: entries of the report (warnings), with nothing to write.
+            await writer.WriteAsync(unused, cancellationToken);
+            all.AddRange(unused);
+        }
+
         var authors = SeedWriter.AuthorDefinitions(all);
         if (authors.Count != writer.Authors.Count || authors.Any(a => !writer.Authors.TryGetValue(a.Key, out var begun) || begun != a.Value))
         {
@@ -247,12 +255,11 @@ public sealed partial class SeedImport(
     }
 
     private static bool UsesAny(SeedDocument document, IReadOnlySet<string> pictures) =>
-        pictures.Count > 0 && ((document.Article?.Image?.Src is { } src && pictures.Contains(src)) || (document.Author?.AvatarSrc is { } avatar && pictures.Contains(avatar)));
+        pictures.Count > 0 && document.Pictures.Overlaps(pictures);
 
     private async Task<ImportReport> ImportAsync(long started, IReadOnlySet<string> pictures, CancellationToken cancellationToken)
     {
-        var documents = _read!.Values.Select(d => d.Copy()).ToList();
-        SeedValidator.Validate(documents);
+        var documents = SeedValidator.Validate([.. _read!.Values.Select(d => d.Copy())], images.Urls);
 
         await using var scope = scopes.CreateAsyncScope();
         await using var importer = new SeedWriter(

@@ -102,20 +102,21 @@ public sealed partial class SeedReader(MarkdownRenderer renderer, IOptions<SeedO
             sidecar = await LoadAsync(Path.Combine(root, sidecarPath), root, sidecarSink, cancellationToken);
         }
 
-        var hash = Hash(file?.Bytes, sidecar?.Bytes);
+        var pictures = SeedPictures.Named(file?.Text, sidecar?.Text);
+        var hash = SeedPictures.Stamp(Hash(file?.Bytes, sidecar?.Bytes), kind, pictures, images);
         if (file is null || problems.Exists(p => p.IsError))
         {
-            return Finish(relativePath, hash, problems, null, null);
+            return Finish(relativePath, hash, problems, null, null, pictures);
         }
 
         var storedAsIs = kind == SeedKind.MarkdownArticle && storedHashes is not null
             && storedHashes.TryGetValue(relativePath, out var stored) && stored == hash;
-        var context = new SeedContext(root, relativePath, sink, renderer, storedAsIs, images);
+        var context = new SeedContext(root, relativePath, sink, renderer, storedAsIs, images, pictures);
         return kind switch
         {
-            SeedKind.Author => Finish(relativePath, hash, problems, null, AuthorFileReader.Read(file.Text, context)),
-            SeedKind.MarkdownArticle => Finish(relativePath, hash, problems, MarkdownArticleReader.Read(file.Text, file.LastWriteUtc, context), null),
-            _ => Finish(relativePath, hash, problems, ReadTextPage(file, sidecar?.Text, root, sidecarPath, sidecarSink, context), null),
+            SeedKind.Author => Finish(relativePath, hash, problems, null, AuthorFileReader.Read(file.Text, context), pictures),
+            SeedKind.MarkdownArticle => Finish(relativePath, hash, problems, MarkdownArticleReader.Read(file.Text, file.LastWriteUtc, context), null, pictures),
+            _ => Finish(relativePath, hash, problems, ReadTextPage(file, sidecar?.Text, root, sidecarPath, sidecarSink, context), null, pictures),
         };
     }
 
@@ -138,13 +139,15 @@ public sealed partial class SeedReader(MarkdownRenderer renderer, IOptions<SeedO
         return context.Problems.HasErrors ? null : article;
     }
 
-    private static SeedDocument Finish(string path, string hash, List<SeedProblem> problems, ArticleSeed? article, AuthorSeed? author)
+    private static SeedDocument Finish(string path, string hash, List<SeedProblem> problems, ArticleSeed? article, AuthorSeed? author,
+        IReadOnlySet<string>? pictures = null)
     {
         var errors = problems.Exists(p => p.IsError);
         var document = new SeedDocument
         {
             Path = path,
             Hash = hash,
+            Pictures = pictures ?? SeedDocument.NoPictures,
             Article = errors ? null : article,
             Author = errors ? null : author,
         };

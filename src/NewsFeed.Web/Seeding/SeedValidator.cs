@@ -3,7 +3,8 @@ namespace NewsFeed.Web.Seeding;
 /// <summary>
 /// Step two of the import: the checks that need other documents. Adds problems to the documents; of two files
 /// with the same slug, the one whose path sorts first (ordinal) wins, so the outcome never depends on the order
-/// the file system lists files in.
+/// the file system lists files in. The one place for every problem across files: the import, preview and
+/// <c>check</c> all validate here, and the report, the problems bar and <c>/healthz/ready</c> show its result.
 /// </summary>
 /// <remarks>
 /// A slug's owner depends only on the files before it, so the slugs can be claimed run by run in path order
@@ -15,13 +16,40 @@ public sealed class SeedValidator
     private readonly Dictionary<string, string> _authorFiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _articles = new(StringComparer.Ordinal);
 
-    public static void Validate(IReadOnlyList<SeedDocument> documents)
+    /// <summary>Checks <paramref name="documents"/> against each other, and against <paramref name="pictures"/> when given.</summary>
+    /// <param name="documents">Every seed of the folder, as read.</param>
+    /// <param name="pictures">The <c>/media/</c> address of every picture under <c>seeds/images/</c> (<see cref="Images.ImageCatalog.Urls"/>).</param>
+    /// <returns>The documents, and <see cref="Unused"/>'s.</returns>
+    public static IReadOnlyList<SeedDocument> Validate(IReadOnlyList<SeedDocument> documents, IEnumerable<string>? pictures = null)
     {
         var ordered = documents.OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
         var validator = new SeedValidator();
         validator.ClaimAuthorSlugs(ordered);
         validator.ClaimArticleSlugs(ordered);
         validator.CheckReferences(ordered);
+        var unused = pictures is null ? [] : Unused(documents, pictures);
+        return unused.Count == 0 ? documents : [.. documents, .. unused];
+    }
+
+    /// <summary>
+    /// One document for each picture no seed uses, with that warning at the picture's path: a picture is not a seed, but
+    /// an editor looks for it where the other problems are. It is a warning, nothing more: the picture is still served at
+    /// its address, and nothing is skipped. A seed that names it counts even when that seed has errors (its last good
+    /// version may show it).
+    /// </summary>
+    public static List<SeedDocument> Unused(IReadOnlyList<SeedDocument> documents, IEnumerable<string> pictures)
+    {
+        var named = documents.SelectMany(d => d.Pictures).ToHashSet(StringComparer.Ordinal);
+        var unused = new List<SeedDocument>();
+        foreach (var url in pictures.Where(p => !named.Contains(p)).Order(StringComparer.Ordinal))
+        {
+            var picture = new SeedDocument { Path = SeedPictures.PathOf(url), Hash = "" };
+            picture.Problems.Add(new SeedProblem(picture.Path, 1, 1, ProblemSeverity.Warning,
+                "no article or author uses this picture; show it (an article's image.src or body, an author's avatar) or delete it"));
+            unused.Add(picture);
+        }
+
+        return unused;
     }
 
     /// <summary>Author files, in path order after those of earlier calls: a second file of one slug is an error.</summary>

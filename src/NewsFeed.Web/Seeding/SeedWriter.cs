@@ -197,6 +197,8 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
     public async Task<(IReadOnlyList<SeedFileResult> Files, int Deleted, ContentChange Change, long? ChangeRecord)> FinishAsync(
         IReadOnlyList<SeedDocument> documents, CancellationToken cancellationToken, IReadOnlySet<string>? changedPictures = null)
     {
+        // In path order, however the runs came (the report of runs is the report of the folder at once).
+        _results.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         // A broken file's last good version is gone when another file took its slug (before or after it in the loop).
         for (var i = 0; i < _results.Count; i++)
         {

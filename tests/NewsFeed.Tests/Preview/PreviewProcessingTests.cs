@@ -125,7 +125,11 @@ public sealed class PreviewProcessingTests
         watcher.Report("marker.md");
         await Eventually.HoldsAsync(() => app.LastImport.Files.Any(f => f.Path == "marker.md"), "marker.md is imported");
 
-        Assert.Equal(["marker.md", "story.md"], app.LastImport.Files.Select(f => f.Path).Order(StringComparer.Ordinal));
+        // The picture is no junk, and no seed: it is listed only for the warning that no article shows it.
+        Assert.Equal(["images/photo.jpg", "marker.md", "story.md"], app.LastImport.Files.Select(f => f.Path).Order(StringComparer.Ordinal));
+        var picture = Assert.Single(app.LastImport.Files, f => f.Path == "images/photo.jpg");
+        Assert.Equal(SeedFileState.Ignored, picture.State);
+        Assert.Contains("no article or author uses this picture", Assert.Single(picture.Problems).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -68,6 +68,27 @@ public sealed class SeedCheckCommandTests
     }
 
     [Fact]
+    public async Task A_picture_no_seed_uses_is_a_warning_at_its_path_and_the_check_passes()
+    {
+        using var seeds = SeedFolder.Create()
+            .WriteBytes("images/used.jpg", TestImages.Jpeg(1600, 900))
+            .WriteBytes("images/in-body.png", TestImages.Png(400, 300))
+            .WriteBytes("images/old/unused.jpg", TestImages.Jpeg(400, 300))
+            .With(new MarkdownArticle("Story").WithField("image:\n  src: images/used.jpg\n  alt: A quay\n  credit: Ana Li")
+                .WithBody("Text.\n\n![A chart](images/in-body.png)"));
+
+        var (exitCode, output, _) = await CheckAsync("--seeds", seeds.Root);
+
+        Assert.Equal(SeedCheckCommand.Clean, exitCode);
+        Assert.Equal(
+            [
+                $"{seeds.Root}/images/old/unused.jpg:1:1: warning: no article or author uses this picture; show it (an article's image.src or body, an author's avatar) or delete it",
+                $"check: 1 seed file in {seeds.Root}: 0 errors (0 files would be skipped), 1 warning",
+            ],
+            Lines(output));
+    }
+
+    [Fact]
     public async Task A_broken_folder_exits_1_with_one_compiler_style_line_per_problem()
     {
         using var seeds = SeedFolder.Create()
