@@ -29,11 +29,11 @@ public sealed class CorrectionsModel(NewsDbContext db, TimeProvider time, IOptio
         var number = pageNumber ?? 1;
         // One indexed range of the corrections table (newest first), each joined to its article for who may see it.
         var entries = await db.Corrections
-            .Join(db.Articles.Visible(time.GetUtcNow().UtcDateTime, preview.Value), c => c.ArticleId, a => a.Id,
-                (c, a) => new Entry(c.DateUtc, c.Kind, c.Text, a.Slug, a.Headline, c.ArticleId, c.Position))
-            .OrderByDescending(e => e.DateUtc).ThenByDescending(e => e.ArticleId).ThenBy(e => e.Position)
+            .Join(db.Articles.Visible(time.GetUtcNow().UtcDateTime, preview.Value), c => c.ArticleId, a => a.Id, (c, a) => new { c, a.Slug, a.Headline })
+            .OrderByDescending(e => e.c.DateUtc).ThenByDescending(e => e.c.ArticleId).ThenBy(e => e.c.Position)
             .Skip((number - 1) * ArticleQueries.PageSize)
             .Take(ArticleQueries.PageSize + 1)
+            .Select(e => new Entry(e.c.DateUtc, e.c.Kind, e.c.Text, e.Slug, e.Headline, e.c.ArticleId, e.c.Position))
             .ToListAsync(cancellationToken);
         if (entries.Count == 0 && number > 1)
         {

@@ -59,8 +59,9 @@ internal static class ArticleBuilder
             Dek = meta.Dek,
             Excerpt = meta.Dek ?? Shorten(body.FirstParagraph ?? ""),
             PublishedUtc = published.Value,
-            // A correction updates the article: its date counts as the last change when it is later than updated:.
-            UpdatedUtc = meta.Corrections.Count == 0 ? meta.Updated : new[] { meta.Updated ?? DateTime.MinValue }.Concat(meta.Corrections.Select(c => c.DateUtc)).Max(),
+            // A correction updates the article: its date counts as the last change when it is later than updated:
+            // (and an article corrected on its first day was updated then, not before it was published).
+            UpdatedUtc = meta.Corrections.Count == 0 ? meta.Updated : meta.Corrections.Select(c => c.DateUtc).Append(meta.Updated ?? published.Value).Max(),
             IsDraft = meta.Draft,
             Section = meta.Section,
             Tags = meta.Tags,
