@@ -341,7 +341,8 @@ header="# Benchmark results
 - Command: \`$cmd\` (wrk -t$THREADS -c$CONNS -d$DURATION after a ${WARMUP} s warm-up per uncached row, $ROUNDS round(s) per row, loopback; corpus sizes ${SIZES[*]})
 - Pinned rows: $( (( PINNED )) && echo "server (app, Kestrel reference, one nginx worker) on core 0 with taskset, wrk -t1 on core 1" || echo "none (no taskset or one core)")
 - .NET SDK $(dotnet --version || true), $(hugo version | cut -d' ' -f1-2 || true), $(nginx -v 2>&1 | cut -d' ' -f3 || true), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2 || true)"
-# bench/lighthouse.sh writes a section of its own ("## Pictures") into bench/RESULTS.md: the new report keeps it.
-pictures=$(awk '/^## /{ keep = ($0 == "## Pictures") } keep' "$REPORT" 2>/dev/null || true)
+# bench/lighthouse.sh and bench/picture-import.sh write sections of their own ("## Pictures", "## Picture import")
+# into bench/RESULTS.md: the new report keeps them.
+pictures=$(awk '/^## /{ keep = ($0 == "## Pictures" || $0 == "## Picture import") } keep' "$REPORT" 2>/dev/null || true)
 python3 bench/summarize.py "$RAW" "$header" | tee "$REPORT"
 if [[ -n $pictures ]]; then printf '\n%s\n' "$pictures" >> "$REPORT"; fi

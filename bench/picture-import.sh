@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# The picture import (issue 16): 1,000 articles, each with its own 3,000 x 2,000 JPEG as its hero, imported cold
+# (empty store and variant cache) and then restarted with nothing changed, against the same articles without
+# pictures in the same run. Start to the first 200 on /, the import's own log figure, and peak RSS.
+#
+# Usage: bash bench/picture-import.sh     (writes the "## Picture import" section of bench/RESULTS.md)
+#   PI_ARTICLES=1000   corpus size
+#   PI_PORT=5710       the app's port on 127.0.0.1
+#   PI_WORK=DIR        where the corpus, the build and the stores go (default: a new temp folder; a corpus left
+#                      there by an earlier run is reused)
+#   PI_ENCODE_WAIT=1800  seconds the cold run with pictures may take to make every variant before the restart (a
+#                      restart while variants are still missing goes on making them beside its start)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${PI_ARTICLES:-1000}
+PORT=${PI_PORT:-5710}
+WORK=${PI_WORK:-$(mktemp -d -t newsfeed-pictures-XXXXXX)}
+BASE=http://127.0.0.1:$PORT
+mkdir -p "$WORK"
+
+if [[ ! -d $WORK/plain ]]; then
+  python3 bench/corpus/generate.py "$N" "$WORK/plain" >/dev/null
+fi
+if [[ ! -d $WORK/photos/images ]]; then
+  echo "making $N photographs" >&2
+  dotnet run bench/make-photo-corpus.cs "$WORK/plain" "$WORK/photos" >&2
+fi
+
+echo "publishing to $WORK/app" >&2
+# As bench/run.sh publishes it (ReadyToRun), so the rows compare with its import rows.
+dotnet publish src/NewsFeed.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/app" >"$WORK/publish.log"
+
+peak_mb() { awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
+
+# measure NAME CORPUS STORE [ENCODE]: one start, to the first 200 and the import's summary line; prints a table row.
+# With ENCODE, the process then stays up until the background encoder has made every variant ("variants made").
+measure() {
+  local name=$1 corpus=$2 store=$3 encode=${4:-} started pid wall ms peak made="" 
+  started=$(date +%s.%N)
+  (cd "$WORK/app" && exec dotnet NewsFeed.Web.dll --urls "$BASE" "--ConnectionStrings:NewsFeed=Data Source=$store/newsfeed.db" \
+    "--NewsFeed:SeedsPath=$corpus" --Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Warning \
+    >"$WORK/$name.log" 2>&1) &
+  pid=$!
+  for _ in $(seq 1200); do
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/" || true) == 200 ]] && break
+    sleep 0.1
+  done
+  wall=$(echo "$(date +%s.%N) - $started" | bc)
+  for _ in $(seq 600); do
+    grep -q 'Seed import of' "$WORK/$name.log" && break
+    sleep 0.1
+  done
+  ms=$(grep -a -o -E 'problems in [0-9]+ ms' "$WORK/$name.log" | grep -o -E '[0-9]+' | head -1)
+  peak=$(peak_mb "$pid")
+  if [[ -n $encode ]]; then
+    for _ in $(seq $(( ${PI_ENCODE_WAIT:-1800} * 2 ))); do
+      grep -q 'variants made' "$WORK/$name.log" && break
+      sleep 0.5
+    done
+    made=$(grep -a -o -E '[0-9,]+ variants made in [0-9:.]+' "$WORK/$name.log" | head -1 || true)
+    echo "$name: ${made:-the variants were not all made in time}" >&2
+  fi
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+  printf '| %s | %.2f | %s | %s |\n' "$name" "$wall" "${ms:-?}" "$peak"
+}
+
+rm -rf "$WORK/store-plain" "$WORK/store-photos"
+mkdir -p "$WORK/store-plain" "$WORK/store-photos"
+rows=$(
+  measure "without pictures, cold" "$WORK/plain" "$WORK/store-plain"
+  measure "without pictures, restart" "$WORK/plain" "$WORK/store-plain"
+  measure "with pictures, cold" "$WORK/photos" "$WORK/store-photos" encode
+  measure "with pictures, restart" "$WORK/photos" "$WORK/store-photos"
+)
+echo "$rows" >&2
+
+made=$(grep -a -o -E '[0-9,]+ variants made in [0-9:.]+' "$WORK/with pictures, cold.log" | head -1 || true)
+python3 - "$rows" "$N" "$(git rev-parse --short HEAD)" "$(du -sb "$WORK/photos/images" | cut -f1)" "${made:-not all variants made before the restart}" <<'PY'
+import re, sys, datetime
+rows, n, commit, size, made = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
+report = "\n".join([
+    "## Picture import",
+    "",
+    f"- Date: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, commit {commit}",
+    f"- Command: `bash bench/picture-import.sh`: {n} articles of the bench corpus, each with its own 3,000 x 2,000 JPEG"
+    f" ({size / int(n) / 1e6:.1f} MB on average, {size / 1e9:.2f} GB in all) as its hero; the same articles without"
+    " pictures in the same run, ReadyToRun build as in bench/run.sh.",
+    f"- The cold run with pictures stayed up until its background encoder was done ({made}), so the restart finds"
+    " every variant made: it opens no picture and encodes nothing.",
+    "",
+    "| Run (start to first 200 on /) | Wall (s) | Import log (ms) | Peak RSS (MB) |",
+    "| --- | ---: | ---: | ---: |",
+    rows,
+    "",
+])
+path = "bench/RESULTS.md"
+text = open(path).read()
+text = re.sub(r"\n## Picture import\n.*?(?=\n## |\Z)", "", text, flags=re.S).rstrip("\n") + "\n\n" + report
+open(path, "w").write(text)
+PY
+echo "wrote bench/RESULTS.md (Picture import)" >&2
