@@ -44,7 +44,9 @@ internal static class StoreProvider
             return;
         }
 
-        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()).Where(p => p.ClrType == typeof(string)))
+        // Stored as text: strings, and values converted to text (a correction's kind).
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+            .Where(p => (p.GetProviderClrType() ?? p.GetValueConverter()?.ProviderClrType ?? p.ClrType) == typeof(string)))
         {
             property.SetCollation("C");
         }
