@@ -6,6 +6,7 @@ using System.Xml;
 using NewsFeed.Web.Images;
 using NewsFeed.Web.Model;
 using NewsFeed.Web.Pages.Articles;
+using NewsFeed.Web.Rendering;
 using NewsFeed.Web.Site;
 
 namespace NewsFeed.Web.Feeds;
@@ -41,7 +42,7 @@ internal sealed record FeedArticle(
         var html = new StringBuilder("<aside class=\"corrections\"><h2>Corrections</h2><ul>");
         foreach (var c in corrections)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<li><strong>{c.Label}</strong>, <time datetime=\"{c.DateUtc:yyyy-MM-dd}\">{c.DateUtc:MMMM d, yyyy}</time>: ")
+            html.Append(CultureInfo.InvariantCulture, $"<li><strong>{c.Label}</strong>, <time datetime=\"{c.DateUtc:yyyy-MM-dd}\">{c.DateUtc.ToString(TimeTagHelper.DateFormat, CultureInfo.InvariantCulture)}</time>: ")
                 .Append(HtmlEncoder.Default.Encode(c.Text)).Append("</li>");
         }
 

@@ -49,6 +49,6 @@ public sealed class CorrectionsModel(NewsDbContext db, TimeProvider time, IOptio
 
     public sealed record Entry(DateTime DateUtc, CorrectionKind Kind, string Text, string Slug, string Headline, int ArticleId, int Position)
     {
-        public string Label => new DetailsModel.CorrectionView(DateUtc, Kind, Text).Label;
+        public string Label => DetailsModel.CorrectionView.LabelOf(Kind);
     }
 }

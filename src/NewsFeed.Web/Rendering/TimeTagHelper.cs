@@ -10,12 +10,15 @@ namespace NewsFeed.Web.Rendering;
 [HtmlTargetElement("time", Attributes = "utc")]
 public sealed class TimeTagHelper : TagHelper
 {
+    /// <summary>How a date reads on the site ("September 15, 2025"), wherever it is written.</summary>
+    public const string DateFormat = "MMMM d, yyyy";
+
     public DateTime Utc { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var utc = DateTime.SpecifyKind(Utc, DateTimeKind.Utc);
         output.Attributes.SetAttribute("datetime", utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-        output.Content.SetContent(utc.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture));
+        output.Content.SetContent(utc.ToString(DateFormat, CultureInfo.InvariantCulture));
     }
 }

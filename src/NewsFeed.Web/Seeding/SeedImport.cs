@@ -94,9 +94,12 @@ public sealed partial class SeedImport(
         var early = await reader.ReadFilesAsync(root, [.. paths.Where(p => SeedFiles.KindOf(p) is SeedKind.Author or SeedKind.TextPage)], cancellationToken, stored);
         // Validation adds to a document's problems: the documents kept for later changes stay as read.
         var validated = early.ToDictionary(d => d.Path, d => d.Copy(), StringComparer.Ordinal);
-        foreach (var document in early)
+        if (keepWhole)
         {
-            read[document.Path] = document;
+            foreach (var document in early)
+            {
+                read[document.Path] = document;
+            }
         }
 
         var validator = new SeedValidator();

@@ -68,7 +68,9 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
     /// <summary>A correction as the article, its data and its feed items show it.</summary>
     public sealed record CorrectionView(DateTime DateUtc, CorrectionKind Kind, string Text)
     {
-        public string Label => Kind switch
+        public string Label => LabelOf(Kind);
+
+        public static string LabelOf(CorrectionKind kind) => kind switch
         {
             CorrectionKind.Clarification => "Clarification",
             CorrectionKind.Update => "Update",
