@@ -106,7 +106,11 @@ public sealed record ArticleFacts(
             ImageSrc = a.Image == null ? null : a.Image.Src,
             ImageAlt = a.Image == null ? null : a.Image.Alt,
             Corrected = a.Corrections.Any(),
-        }).ToListAsync(cancellationToken))
+        })
+        // Split: in one query SQLite builds the whole tag join first, whatever the filter (176 ms for one article of
+        // 10,000, against 0.2 ms split: a re-import of one saved file read its article's old facts this way).
+        .AsSplitQuery()
+        .ToListAsync(cancellationToken))
         .Select(a => new ArticleFacts(a.Slug, a.PublishedUtc, a.IsDraft, a.Section, a.Author, a.Tags,
             TeaserOf(a.Headline, a.Excerpt, a.ReadingMinutes, a.ImageSrc, a.ImageAlt), a.Corrected))];
 

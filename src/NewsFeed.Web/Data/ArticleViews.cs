@@ -74,7 +74,8 @@ public static class ArticleViews
         var all = change.Everything || await StoreInitializer.ReadInfoAsync(db, StampKey, cancellationToken) != stamp;
         // New rows (an empty view) get their feed items too; a view made again for what another article did keeps its own.
         var rows = await (all ? db.Articles.Select(a => new Row(a.Id, "")) : RowsToCheck(db, change)).ToListAsync(cancellationToken);
-        var ids = all ? rows.Select(r => r.Id).ToList() : [.. rows.Where(r => r.ViewKeys.Length == 0 || r.ViewKeys.Split(' ').Any(change.Keys.Contains)).Select(r => r.Id)];
+        var touched = new HashSet<string>(change.Keys, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var ids = all ? rows.Select(r => r.Id).ToList() : [.. rows.Where(r => r.ViewKeys.Length == 0 || Touches(r.ViewKeys, touched)).Select(r => r.Id)];
         if (!all && remake is { Count: > 0 })
         {
             ids = [.. ids.Union(remake)];
@@ -105,6 +106,21 @@ public static class ArticleViews
         change.IsEmpty
             ? db.Articles.Where(a => a.ViewRecord == null).Select(a => new Row(a.Id, ""))
             : db.Articles.Select(a => new Row(a.Id, a.ViewRecord == null ? "" : a.ViewRecord.Keys));
+
+    /// <summary>Whether one of a view's keys (space-separated) is touched; without splitting, as every view is looked at.</summary>
+    private static bool Touches(string viewKeys, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> touched)
+    {
+        var keys = viewKeys.AsSpan();
+        foreach (var key in keys.Split(' '))
+        {
+            if (touched.Contains(keys[key]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static async Task MakeAsync(
         NewsDbContext db, List<int> ids, HashSet<int> own, IReadOnlySet<int> written, ContentChange change, SiteOptions site, DateTime nowUtc,

@@ -82,18 +82,26 @@ public static partial class ArticleSearch
     }
 
     /// <summary>
-    /// Drops index rows of deleted articles, and when <paramref name="authorsChanged"/> refreshes author names
-    /// (that rewrites a column of every row, too much for each saved article in preview).
+    /// Drops the index rows of the deleted articles <paramref name="removed"/>, and when <paramref name="authorsChanged"/>
+    /// refreshes author names (that rewrites a column of every row, too much for each saved article in preview).
     /// </summary>
-    public static async Task RefreshAsync(NewsDbContext db, bool authorsChanged, CancellationToken cancellationToken)
+    public static async Task RefreshAsync(NewsDbContext db, IReadOnlyCollection<int> removed, bool authorsChanged, CancellationToken cancellationToken)
     {
         if (db.Database.IsNpgsql())
         {
+            // Its rows go with their article's (a foreign key with cascade).
             await PostgresSearch.RefreshAsync(db, authorsChanged, cancellationToken);
             return;
         }
 
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM ArticleSearch WHERE Id NOT IN (SELECT Id FROM Articles)", cancellationToken);
+        // By id, not by a sweep for rows without an article: that read every row's text (78 ms at 10,000 articles, for
+        // each saved file in preview).
+        if (removed.Count > 0)
+        {
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM ArticleSearch WHERE Id IN (SELECT value FROM json_each({0}))",
+                [JsonSerializer.Serialize(removed)], cancellationToken);
+        }
+
         if (!authorsChanged)
         {
             return;

@@ -37,6 +37,8 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
     // What the change touches: each written or deleted article as it was and as it is now.
     private readonly List<(ArticleFacts? Before, ArticleFacts? After)> _touched = [];
     private readonly HashSet<int> _fed = [];
+    // The ids of the rows deleted (replaced or vanished), whose search rows go with them.
+    private readonly List<int> _removed = [];
     private bool _reassigned;
     private int _written;
 
@@ -148,9 +150,11 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
                 ArticleFacts.TeaserOf(seed.Headline, seed.Excerpt, seed.ReadingMinutes, seed.Image?.Src, seed.Image?.Alt), seed.Corrections.Count > 0);
             if (_existing.ContainsKey(document.Path) || _storedSlugs.Contains(seed.Slug))
             {
-                var replacing = db.Articles.Where(a => a.SourcePath == document.Path || a.Slug == seed.Slug);
+                var ids = await db.Articles.Where(a => a.SourcePath == document.Path || a.Slug == seed.Slug).Select(a => a.Id).ToListAsync(cancellationToken);
+                var replacing = db.Articles.Where(a => ids.Contains(a.Id));
                 var before = await ArticleFacts.ReadAsync(replacing, cancellationToken);
                 await replacing.ExecuteDeleteAsync(cancellationToken);
+                _removed.AddRange(ids);
                 _touched.Add((before.FirstOrDefault(b => b.Slug == seed.Slug) ?? before.FirstOrDefault(), after));
                 _touched.AddRange(before.Where(b => b.Slug != seed.Slug && before.Count > 1).Select(b => ((ArticleFacts?)b, (ArticleFacts?)null)));
                 _replaced.UnionWith(_existing.Values.Where(a => a.Slug == seed.Slug && a.SourcePath != document.Path).Select(a => a.SourcePath));
@@ -216,6 +220,7 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
         }
 
         var deleted = vanished.Count == 0 ? 0 : await db.Articles.Where(a => vanished.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
+        _removed.AddRange(vanished);
 
         var change = ArticleFacts.Changes(_touched);
         var authorKeys = new HashSet<string>(StringComparer.Ordinal);
@@ -244,7 +249,7 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
         if (changed)
         {
             await DeleteOrphansAsync(cancellationToken);
-            await ArticleSearch.RefreshAsync(db, _reassigned || _authorsChanged.Count > 0, cancellationToken);
+            await ArticleSearch.RefreshAsync(db, _removed, _reassigned || _authorsChanged.Count > 0, cancellationToken);
             // Other instances on this store read the change and evict the same pages (StoreChanges).
             record = await StoreChanges.RecordAsync(db, change, cancellationToken);
         }
@@ -254,7 +259,7 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
 
         if (_written > 0 || deleted > 0 || views > 0)
         {
-            await StoreProvider.AfterImportAsync(db, cancellationToken);
+            await StoreProvider.AfterImportAsync(db, _written + deleted + views, cancellationToken);
         }
 
         return (_results, deleted, change, record);
