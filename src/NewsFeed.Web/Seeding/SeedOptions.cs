@@ -28,10 +28,11 @@ public sealed class SeedOptions
 
     /// <summary>
     /// <c>NewsFeed:ImportRun</c>: a full import reads and writes this many files at a time, and holds no more
-    /// than two runs of rendered bodies (outside preview). Default 500; 0 reads the whole folder before writing.
+    /// than two runs of rendered bodies (outside preview). Default 200 (at 10,000 articles: peak RSS 383-396 MB, against
+    /// 521 MB at 500 and 371 MB at 100, and no slower); 0 reads the whole folder before writing.
     /// </summary>
     [Range(0, 100_000)]
-    public int ImportRun { get; set; } = 500;
+    public int ImportRun { get; set; } = 200;
 
     public string ResolveSeedsPath(string contentRoot) =>
         Path.TrimEndingDirectorySeparator(Path.GetFullPath(SeedsPath, contentRoot));
