@@ -32,7 +32,11 @@ internal sealed record ArticleFields
         var slug = fields.Text("slug", SeedLimits.SlugLength + 1);
         if (slug is not null && !Seeding.Slug.IsValid(slug))
         {
-            problems.Error(fields.LineOf("slug"), 1, $"slug: '{slug}' is not a valid slug; use lower-case letters, digits and single hyphens (e.g. city-council-budget)");
+            // A Cyrillic (or capitalised, or spaced) slug is usually meant: offer it spelt as a URL can carry it.
+            var suggested = Seeding.Slug.From(slug);
+            problems.Error(fields.LineOf("slug"), 1, suggested.Length > 0
+                ? $"slug: '{slug}' is not a valid slug; use '{suggested}' (lower-case Latin letters, digits and single hyphens; Ukrainian is written in Latin by the national table)"
+                : $"slug: '{slug}' is not a valid slug; use lower-case letters, digits and single hyphens (e.g. city-council-budget)");
             slug = null;
         }
 

@@ -164,6 +164,24 @@ public sealed class MarkdownArticleTests
     }
 
     [Fact]
+    public async Task A_cyrillic_slug_is_an_error_that_suggests_its_latin_spelling()
+    {
+        var error = OnlyError(await ReadAsync("---\nheadline: Новини\nslug: Київ-новини\npublished: 2025-01-01\n---\nBody.\n"));
+
+        Assert.Equal(3, error.Line);
+        Assert.StartsWith("slug: 'Київ-новини' is not a valid slug; use 'kyiv-novyny'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_ukrainian_headline_gives_its_slug_by_the_national_table()
+    {
+        var document = await ReadAsync("---\nheadline: Як редактори працюють у Харкові\npublished: 2025-01-01\n---\nТекст.\n");
+
+        Assert.DoesNotContain(document.Problems, p => p.IsError);
+        Assert.Equal("yak-redaktory-pratsiuiut-u-kharkovi", document.Article!.Slug);
+    }
+
+    [Fact]
     public async Task Unknown_field_is_a_warning_and_the_article_imports()
     {
         var document = await ReadAsync("---\nheadline: A\npublised: 2025-01-01\npublished: 2025-01-01\n---\nBody.\n");
