@@ -297,6 +297,7 @@ public static partial class ArticleSearch
     [GeneratedRegex("\"[^\"]*\"?|[^\\s\"]+")]
     private static partial Regex Phrase();
 
-    [GeneratedRegex(@"[\p{L}\p{M}\p{N}]+")]
+    // SearchText.Words, for a query: letters, marks and digits, and an apostrophe between two Cyrillic letters.
+    [GeneratedRegex(@"(?:[\p{L}\p{M}\p{N}]|(?<=\p{IsCyrillic})['\u2019\u02BC](?=\p{IsCyrillic}))+")]
     private static partial Regex Word();
 }

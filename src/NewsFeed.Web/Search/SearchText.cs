@@ -17,7 +17,7 @@ public static class SearchText
         var start = -1;
         for (var i = 0; i < text.Length; i++)
         {
-            if (IsWordChar(text[i]))
+            if (IsWordChar(text[i]) || IsInnerApostrophe(text, i))
             {
                 if (start < 0)
                 {
@@ -38,6 +38,16 @@ public static class SearchText
 
         return words;
     }
+
+    /// <summary>
+    /// An apostrophe between two Cyrillic letters is inside a Ukrainian word ("м'ясо", "сім’я"), not between two: it is
+    /// written three ways (', ’ and the modifier letter ʼ) or left out, and <see cref="Normalize(string)"/> drops it,
+    /// so every spelling finds every other. Between Latin letters it still parts words ("Russia's" is found by "Russia").
+    /// </summary>
+    public static bool IsInnerApostrophe(ReadOnlySpan<char> text, int i) =>
+        Seeding.Slug.IsApostrophe(text[i]) && i > 0 && i + 1 < text.Length && IsCyrillic(text[i - 1]) && IsCyrillic(text[i + 1]);
+
+    private static bool IsCyrillic(char c) => c is >= '\u0400' and <= '\u04FF';
 
     /// <summary>Per UTF-16 unit, as the query's regular expression reads it (a surrogate pair is not a letter there either).</summary>
     public static bool IsWordChar(char c) =>
@@ -79,6 +89,12 @@ public static class SearchText
         var latinBase = false;
         foreach (var c in decomposed)
         {
+            if (Seeding.Slug.IsApostrophe(c))
+            {
+                // Only inside a Ukrainian word (IsInnerApostrophe), or the modifier letter ʼ, which is a letter anywhere.
+                continue;
+            }
+
             var category = char.GetUnicodeCategory(c);
             if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
             {

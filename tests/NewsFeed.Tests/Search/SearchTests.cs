@@ -145,6 +145,8 @@ public sealed class SearchTests : IClassFixture<SearchTests.Site>
     [InlineData("NEAR(x", "near x*")]
     [InlineData("state-of-the-art", "state of the art*")]
     [InlineData("Café \"Über alles\" 東京", "cafe | uber alles | 東京*")]
+    [InlineData("м'ясо М’ЯСО мʼясо", "мясо | мясо | мясо*")]
+    [InlineData("Russia's 'quoted'", "russia s | quoted*")]
     [InlineData("*** --- ()", null)]
     [InlineData("", null)]
     public void Queries_become_phrases_of_words(string query, string? phrases) =>
@@ -310,5 +312,57 @@ public sealed class SearchCountTests : IClassFixture<SearchCountTests.Site>
             App.Dispose();
             _seeds.Dispose();
         }
+    }
+}
+
+/// <summary>
+/// Ukrainian through the real app: any case (і, ї, є and ґ included), and an apostrophe written as ', ’ or ʼ or left
+/// out, find each other; the mark is on the word as the article writes it.
+/// </summary>
+public sealed class UkrainianSearchTests : IDisposable
+{
+    private readonly SeedFolder _seeds = SeedFolder.Create()
+        .With(new MarkdownArticle("Ціни на м'ясо у Києві").PublishedOn(new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc))
+            .WithBody("На ринку мʼясо подешевшало, а сім’я купує більше."))
+        .With(new MarkdownArticle("Ґанок і їжак").PublishedOn(new DateTime(2025, 3, 2, 0, 0, 0, DateTimeKind.Utc))
+            .WithBody("Єдиний їжак живе біля ґанку."));
+
+    private readonly NewsFeedApp _app;
+
+    public UkrainianSearchTests() => _app = new NewsFeedApp(_seeds);
+
+    [Theory]
+    [InlineData("м'ясо", "м'ясо", "мʼясо")]
+    [InlineData("м’ясо", "м'ясо", "мʼясо")]
+    [InlineData("мʼясо", "м'ясо", "мʼясо")]
+    [InlineData("мясо", "м'ясо", "мʼясо")]
+    [InlineData("М'ЯСО", "м'ясо", "мʼясо")]
+    [InlineData("сімʼя", null, "сім’я")]
+    [InlineData("КИЄВІ", "Києві", null)]
+    public async Task A_ukrainian_word_is_found_in_any_case_and_with_any_apostrophe(string query, string? headlineMark, string? snippetMark)
+    {
+        var page = await _app.GetPageAsync($"/search?q={Uri.EscapeDataString(query)}");
+
+        var hit = Assert.Single(page.QuerySelectorAll(".search-results .card"));
+        Assert.Equal("Ціни на м'ясо у Києві", hit.One(".card-headline").Text());
+        Assert.Equal(headlineMark, hit.QuerySelector(".card-headline mark")?.Text());
+        Assert.Equal(snippetMark, hit.QuerySelector(".search-snippet mark")?.Text());
+    }
+
+    [Theory]
+    [InlineData("ЇЖАК")]
+    [InlineData("ґАНОК")]
+    [InlineData("єдиний")]
+    public async Task Capital_and_small_ukrainian_letters_find_each_other(string query)
+    {
+        var page = await _app.GetPageAsync($"/search?q={Uri.EscapeDataString(query)}");
+
+        Assert.Equal("Ґанок і їжак", Assert.Single(page.QuerySelectorAll(".search-results .card-headline")).Text());
+    }
+
+    public void Dispose()
+    {
+        _app.Dispose();
+        _seeds.Dispose();
     }
 }
