@@ -28,7 +28,9 @@ public sealed partial class Varnish : IAsyncDisposable
     /// <summary>Why the shared-cache tests cannot run here, or null when they can.</summary>
     public static string? Missing =>
         !File.Exists(Daemon) ? "varnishd is not installed (apt-get install varnish varnish-modules; .ci/run does it)"
-        : !Directory.EnumerateFiles("/usr/lib", "libvmod_xkey.so", SearchOption.AllDirectories).Any() ? "varnish-modules (xkey) is not installed"
+        // Where Debian puts vmods (/usr/lib/<triplet>/varnish/vmods/), as .ci/run looks: a walk of all /usr/lib can
+        // meet a loop of directory links and never end.
+        : !Directory.GetDirectories("/usr/lib").Any(d => File.Exists(Path.Combine(d, "varnish", "vmods", "libvmod_xkey.so"))) ? "varnish-modules (xkey) is not installed"
         : null;
 
     /// <summary>Starts varnishd on <paramref name="port"/> (see <see cref="FreePort"/>) in front of <paramref name="instances"/>.</summary>
