@@ -71,6 +71,9 @@ public static class ContentKeys
 
     public static string Section(string slug) => "s-" + slug;
 
+    /// <summary>Which translations an original has, and what their links show: the pages of the original and of each translation.</summary>
+    public static string Translations(string originalSlug) => "tr-" + originalSlug;
+
     /// <summary>Which articles an author's listing holds.</summary>
     public static string AuthorListing(string slug) => "l-" + slug;
 
@@ -88,7 +91,7 @@ public static class ContentKeys
 /// </summary>
 public sealed record ArticleFacts(
     string Slug, DateTime PublishedUtc, bool IsDraft, string? Section, string? Author, IReadOnlyList<string> Tags, string Teaser = "",
-    bool Corrected = false)
+    bool Corrected = false, string Language = "", string? TranslationOf = null)
 {
     /// <summary>The facts of stored articles, as the store holds them now.</summary>
     public static async Task<List<ArticleFacts>> ReadAsync(IQueryable<Article> articles, CancellationToken cancellationToken) =>
@@ -106,13 +109,15 @@ public sealed record ArticleFacts(
             ImageSrc = a.Image == null ? null : a.Image.Src,
             ImageAlt = a.Image == null ? null : a.Image.Alt,
             Corrected = a.Corrections.Any(),
+            a.Language,
+            a.TranslationOf,
         })
         // Split: in one query SQLite builds the whole tag join first, whatever the filter (176 ms for one article of
         // 10,000, against 0.2 ms split: a re-import of one saved file read its article's old facts this way).
         .AsSplitQuery()
         .ToListAsync(cancellationToken))
         .Select(a => new ArticleFacts(a.Slug, a.PublishedUtc, a.IsDraft, a.Section, a.Author, a.Tags,
-            TeaserOf(a.Headline, a.Excerpt, a.ReadingMinutes, a.ImageSrc, a.ImageAlt), a.Corrected))];
+            TeaserOf(a.Headline, a.Excerpt, a.ReadingMinutes, a.ImageSrc, a.ImageAlt), a.Corrected, a.Language, a.TranslationOf))];
 
     /// <summary>The parts of an article its teasers show (cards, "Read more"); the same on both sides of an import.</summary>
     public static string TeaserOf(string headline, string excerpt, int readingMinutes, string? imageSrc, string? imageAlt) =>
@@ -147,17 +152,23 @@ public sealed record ArticleFacts(
             // and "Read more" lists that show its teaser (a teaser also shows its date, byline and section).
             var teaserSame = before is not null && after is not null && before.Teaser == after.Teaser && before.Slug == after.Slug
                 && before.PublishedUtc == after.PublishedUtc && before.IsDraft == after.IsDraft && before.Section == after.Section
-                && before.Author == after.Author;
+                && before.Author == after.Author && before.Language == after.Language && before.TranslationOf == after.TranslationOf;
             foreach (var facts in new[] { before, after }.OfType<ArticleFacts>())
             {
                 keys.Add(ContentKeys.ArticleBody(facts.Slug));
                 if (!teaserSame)
                 {
                     keys.Add(ContentKeys.Article(facts.Slug));
+                    if (facts.TranslationOf is { } original)
+                    {
+                        // The original's page (and each other translation's) links to it, in its language.
+                        keys.Add(ContentKeys.Translations(original));
+                    }
                 }
             }
 
-            if (before is null || after is null || before.Slug != after.Slug || before.PublishedUtc != after.PublishedUtc || before.IsDraft != after.IsDraft)
+            if (before is null || after is null || before.Slug != after.Slug || before.PublishedUtc != after.PublishedUtc || before.IsDraft != after.IsDraft
+                || before.Language != after.Language)
             {
                 // It came, went, or moved in time: every listing it is or was in, the site's included.
                 keys.Add(ContentKeys.Newest);

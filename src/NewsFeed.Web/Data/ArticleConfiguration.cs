@@ -16,11 +16,16 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => new { a.IsDraft, a.PublishedUtc }).IsDescending(false, true);
         builder.HasIndex(a => new { a.AuthorId, a.IsDraft, a.PublishedUtc }).IsDescending(false, false, true);
         builder.HasIndex(a => new { a.SectionId, a.IsDraft, a.PublishedUtc }).IsDescending(false, false, true);
+        // An edition's front page and feeds (/uk/feed.xml), and an article's translations.
+        builder.HasIndex(a => new { a.Language, a.IsDraft, a.PublishedUtc }).IsDescending(false, false, true);
+        builder.HasIndex(a => a.TranslationOf);
         // Search: whether each match is public, read from this small index instead of the article's row (one
         // page of a large table each, which a common word would read by the thousand).
         builder.HasIndex(a => new { a.Id, a.IsDraft, a.PublishedUtc });
 
         builder.Property(a => a.Slug).HasMaxLength(SeedLimits.SlugLength);
+        builder.Property(a => a.Language).HasMaxLength(8);
+        builder.Property(a => a.TranslationOf).HasMaxLength(SeedLimits.SlugLength);
         builder.Property(a => a.Headline).HasMaxLength(SeedLimits.HeadlineLength);
         builder.Property(a => a.Dek).HasMaxLength(SeedLimits.DekLength);
         builder.Property(a => a.Excerpt).HasMaxLength(SeedLimits.DekLength);

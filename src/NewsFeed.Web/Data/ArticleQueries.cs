@@ -6,7 +6,8 @@ namespace NewsFeed.Web.Data;
 /// <summary>A teaser on the feed and on listing pages.</summary>
 public sealed record ArticleCard(
     string Slug, string Headline, string Excerpt, DateTime PublishedUtc, int ReadingMinutes,
-    string? AuthorName, string? SectionName, string? SectionSlug, HeroImage? Image, bool IsDraft = false, int Id = 0, string? AuthorSlug = null);
+    string? AuthorName, string? SectionName, string? SectionSlug, HeroImage? Image, bool IsDraft = false, int Id = 0, string? AuthorSlug = null,
+    string Language = "");
 
 /// <summary>One page of a listing: its teasers, and whether a next page exists.</summary>
 public sealed record ArticlePage(IReadOnlyList<ArticleCard> Articles, int Number, bool HasMore);
@@ -46,5 +47,6 @@ public static class ArticleQueries
             a.Image,
             a.IsDraft,
             a.Id,
-            a.Author == null ? null : a.Author.Slug));
+            a.Author == null ? null : a.Author.Slug,
+            a.Language));
 }

@@ -24,13 +24,21 @@ public sealed record StoredView(
     List<ReadMoreLink> Links,
     List<ReadMoreTeaser> Fill,
     string JsonLd,
-    List<DetailsModel.CorrectionView>? Corrections = null)
+    List<DetailsModel.CorrectionView>? Corrections = null,
+    string Language = "",
+    List<TranslationLink>? Translations = null)
 {
     public static readonly StoredView Empty = new(null, null, [], [], [], "");
 }
 
 /// <summary>An article as "Read more" shows it, with what decides whether a reader may see it.</summary>
 public sealed record ReadMoreTeaser(string Slug, string Headline, string Excerpt, bool IsDraft, DateTime PublishedUtc);
+
+/// <summary>
+/// The same story in another language: the original, or another translation of it (<c>translation_of:</c>), with what
+/// decides whether a reader may see it (a draft translation is not linked from a published original).
+/// </summary>
+public sealed record TranslationLink(string Slug, string Language, bool IsDraft, DateTime PublishedUtc, bool IsOriginal);
 
 /// <summary>
 /// One of the article's own related links, in seed order. <see cref="Target"/> is the article it shows while that
@@ -46,7 +54,7 @@ public sealed record ReadMoreLink(string? Title, string? Url, string? Excerpt, b
 public static class ArticleViews
 {
     /// <summary>Bump when what a view holds changes: every view is made again at the next import.</summary>
-    private const string Version = "4";
+    private const string Version = "5";
 
     private const string StampKey = "views";
 
@@ -147,16 +155,18 @@ public static class ArticleViews
                     a.Author == null ? null : new DetailsModel.AuthorView(a.Author.Slug, a.Author.Name, a.Author.JobTitle, a.Author.BioHtml, a.Author.AvatarSrc),
                     a.Tags.OrderBy(t => t.Name).Select(t => new TagRef(t.Id, t.Slug, t.Name)).ToList(),
                     a.RelatedLinks.OrderBy(r => r.Position).ToList(),
-                    a.Corrections.OrderBy(c => c.Position).Select(c => new DetailsModel.CorrectionView(c.DateUtc, c.Kind, c.Text)).ToList()))
+                    a.Corrections.OrderBy(c => c.Position).Select(c => new DetailsModel.CorrectionView(c.DateUtc, c.Kind, c.Text)).ToList(),
+                    a.Language, a.TranslationOf))
                 .AsSplitQuery()
                 .ToListAsync(cancellationToken);
+            var families = await FamiliesAsync(db, articles, cancellationToken);
 
             // Rows of this chunk that exist already are updated (only what is set after Attach is written), the rest added.
             var viewed = (await db.ArticleViews.Where(v => v.ArticleId >= low && v.ArticleId <= high).Select(v => v.ArticleId).ToListAsync(cancellationToken)).ToHashSet();
             var fed = (await db.FeedItems.Where(f => f.ArticleId >= low && f.ArticleId <= high).Select(f => f.ArticleId).ToListAsync(cancellationToken)).ToHashSet();
             foreach (var article in articles.Where(a => wanted.Contains(a.Id)))
             {
-                var (view, keys) = Make(article, pool, site, nowUtc);
+                var (view, keys) = Make(article, pool, families, site, nowUtc);
                 var record = Track(db, new ArticleViewRecord { ArticleId = article.Id }, viewed.Contains(article.Id));
                 record.Json = JsonSerializer.Serialize(view, StoredViewContext.Default.StoredView);
                 record.Keys = keys;
@@ -193,7 +203,8 @@ public static class ArticleViews
         return row;
     }
 
-    private static (StoredView View, string Keys) Make(Source article, Candidates pool, SiteOptions site, DateTime nowUtc)
+    private static (StoredView View, string Keys) Make(
+        Source article, Candidates pool, ILookup<string, TranslationLink> families, SiteOptions site, DateTime nowUtc)
     {
         var links = RelatedArticles.Links(article.Slug, article.Links, pool);
         var keys = new SortedSet<string>(StringComparer.Ordinal) { ContentKeys.ArticleBody(article.Slug) };
@@ -207,11 +218,39 @@ public static class ArticleViews
             keys.Add(ContentKeys.Author(author.Slug));
         }
 
+        // The same story in other languages: the original and its translations, but this article. An original's view is
+        // made again when a translation comes, goes or changes (its changes name the original's Translations key).
+        var root = article.TranslationOf ?? article.Slug;
+        keys.Add(ContentKeys.Translations(root));
+        var translations = families[root].Where(t => t.Slug != article.Slug).ToList();
+        if (article.TranslationOf is not null)
+        {
+            keys.Add(ContentKeys.Article(root));
+        }
+
         var tags = article.Tags.Select(t => new DetailsModel.Link(t.Slug, t.Name)).ToList();
         var page = new DetailsModel.ArticleView(article.Id, article.Slug, article.Headline, article.Dek, article.Excerpt, article.PublishedUtc,
-            article.UpdatedUtc, article.Section, article.Image, "", article.ReadingMinutes, article.Author, tags, "", Corrections: article.Corrections);
+            article.UpdatedUtc, article.Section, article.Image, "", article.ReadingMinutes, article.Author, tags, "", Corrections: article.Corrections,
+            Language: article.Language);
         var jsonLd = NewsArticleJsonLd.Serialize(page, site, site.Absolute(PagePaths.Article(article.Slug)));
-        return (new StoredView(article.Section, article.Author, tags, links, fill, jsonLd, article.Corrections.Count > 0 ? article.Corrections : null), string.Join(' ', keys));
+        return (new StoredView(article.Section, article.Author, tags, links, fill, jsonLd, article.Corrections.Count > 0 ? article.Corrections : null,
+            article.Language, translations.Count > 0 ? translations : null), string.Join(' ', keys));
+    }
+
+    /// <summary>For each original a chunk's articles belong to (their own slug, or their translation_of:), it and its translations.</summary>
+    private static async Task<ILookup<string, TranslationLink>> FamiliesAsync(NewsDbContext db, List<Source> articles, CancellationToken cancellationToken)
+    {
+        var roots = articles.Select(a => a.TranslationOf ?? a.Slug).Distinct().ToList();
+        // Most stores have few translations: without one, the originals need not be read.
+        var translations = (await db.Articles.Where(a => a.TranslationOf != null && roots.Contains(a.TranslationOf))
+            .Select(a => new { Root = a.TranslationOf!, Link = new TranslationLink(a.Slug, a.Language, a.IsDraft, a.PublishedUtc, false) })
+            .ToListAsync(cancellationToken)).Select(t => (t.Root, t.Link)).ToList();
+        var withTranslations = translations.Select(t => t.Root).Distinct().ToList();
+        List<(string Root, TranslationLink Link)> originals = withTranslations.Count == 0 ? [] : [.. (await db.Articles
+            .Where(a => withTranslations.Contains(a.Slug) && a.TranslationOf == null)
+            .Select(a => new TranslationLink(a.Slug, a.Language, a.IsDraft, a.PublishedUtc, true))
+            .ToListAsync(cancellationToken)).Select(o => (o.Slug, o))];
+        return originals.Concat(translations).ToLookup(p => p.Root, p => p.Link, StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -250,7 +289,7 @@ public static class ArticleViews
     private sealed record Source(
         int Id, string Slug, string Headline, string? Dek, string Excerpt, DateTime PublishedUtc, DateTime? UpdatedUtc, HeroImage? Image,
         string Html, int ReadingMinutes, DetailsModel.Link? Section, DetailsModel.AuthorView? Author, List<TagRef> Tags, List<RelatedLink> Links,
-        List<DetailsModel.CorrectionView> Corrections);
+        List<DetailsModel.CorrectionView> Corrections, string Language, string? TranslationOf);
 
     private sealed record TagRef(int Id, string Slug, string Name);
 

@@ -29,18 +29,20 @@ internal sealed record FeedEntry(string Slug, DateTime PublishedUtc, DateTime? U
 
 /// <summary>One feed: its channel (URLs absolute) and its stored items of one kind.</summary>
 internal sealed record Feed(
-    string Title, string Description, string PageUrl, string RssUrl, string JsonUrl, IReadOnlyList<FeedEntry> Entries)
+    string Title, string Description, string PageUrl, string RssUrl, string JsonUrl, IReadOnlyList<FeedEntry> Entries, string? Language = null)
 {
     /// <summary>Newest public articles in a feed; readers only look at the top, and 50 keeps the feed small.</summary>
     public const int ItemCount = 50;
 
     /// <summary>
-    /// Loads the feed of <paramref name="scope"/> (<paramref name="slug"/> names the author, tag or section),
+    /// Loads the feed of <paramref name="scope"/> (<paramref name="slug"/> names the author, tag or section; for the
+    /// home feed, <paramref name="edition"/> is the language whose articles it holds),
     /// or null when there is no such author, or no public article has that tag or section: a tag or section
     /// that only drafts use must not show its name to the public.
     /// </summary>
     public static async Task<Feed?> LoadAsync(
-        NewsDbContext db, FeedScope scope, string? slug, FeedKind kind, DateTime nowUtc, SiteOptions site, CancellationToken cancellationToken)
+        NewsDbContext db, FeedScope scope, string? slug, FeedKind kind, DateTime nowUtc, SiteOptions site, CancellationToken cancellationToken,
+        Edition? edition = null)
     {
         var published = db.Articles.Published(nowUtc);
         var (name, articles) = scope switch
@@ -54,6 +56,7 @@ internal sealed record Feed(
             FeedScope.Section => (
                 await published.Where(a => a.Section!.Slug == slug).Select(a => a.Section!.Name).FirstOrDefaultAsync(cancellationToken),
                 published.Where(a => a.Section!.Slug == slug)),
+            _ when edition is not null => (site.Name, published.Where(a => a.Language == edition.Code)),
             _ => (site.Name, published),
         };
         if (name is null)
@@ -76,8 +79,10 @@ internal sealed record Feed(
                 site.Absolute(PagePaths.Tag(key)), site.Absolute(FeedLinks.TagRss(key)), site.Absolute(FeedLinks.TagJson(key)), entries),
             FeedScope.Section => new Feed($"{site.Name}: {name}", $"The latest articles in {name}.",
                 site.Absolute(PagePaths.Section(key)), site.Absolute(FeedLinks.SectionRss(key)), site.Absolute(FeedLinks.SectionJson(key)), entries),
+            _ when edition is { Prefix.Length: > 0 } => new Feed($"{site.Name} ({edition.Name})", site.Description, site.Absolute(edition.Home),
+                site.Absolute(FeedLinks.EditionRss(edition)), site.Absolute(FeedLinks.EditionJson(edition)), entries, edition.Tag),
             _ => new Feed(site.Name, site.Description, site.Absolute(PagePaths.Home),
-                site.Absolute(FeedLinks.HomeRss), site.Absolute(FeedLinks.HomeJson), entries),
+                site.Absolute(FeedLinks.HomeRss), site.Absolute(FeedLinks.HomeJson), entries, edition?.Tag),
         };
     }
 
@@ -89,6 +94,7 @@ internal sealed record Feed(
             FeedScope.Author => ContentKeys.AuthorListing(slug!),
             FeedScope.Tag => ContentKeys.Tag(slug!),
             FeedScope.Section => ContentKeys.Section(slug!),
+            // Both editions' front pages and feeds (an article's language is one more thing it may change).
             _ => ContentKeys.Newest,
         });
         if (scope == FeedScope.Author)

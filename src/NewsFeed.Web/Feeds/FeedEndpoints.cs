@@ -17,22 +17,27 @@ public static class FeedEndpoints
     {
         // Everything here is derived from the store (robots.txt from configuration): cached until the next import.
         var app = endpoints.MapGroup("").WithMetadata(new PageCacheAttribute(CachePolicies.Feeds));
-        app.MapGetAndHead(FeedLinks.HomeRss, ([AsParameters] FeedServices s, CancellationToken ct) => RssAsync(s, FeedScope.Home, null, ct));
-        app.MapGetAndHead(FeedLinks.HomeJson, ([AsParameters] FeedServices s, CancellationToken ct) => JsonAsync(s, FeedScope.Home, null, ct));
+        // The default edition's articles at /feed.xml, each other edition's beside its front page (/uk/feed.xml).
+        app.MapGetAndHead(FeedLinks.HomeRss, ([AsParameters] FeedServices s, Editions e, CancellationToken ct) => RssAsync(s, FeedScope.Home, null, ct, e.Default));
+        app.MapGetAndHead(FeedLinks.HomeJson, ([AsParameters] FeedServices s, Editions e, CancellationToken ct) => JsonAsync(s, FeedScope.Home, null, ct, e.Default));
+        app.MapGetAndHead("/{edition:" + EditionRouteConstraint.Name + "}" + FeedLinks.HomeRss,
+            (string edition, [AsParameters] FeedServices s, Editions e, CancellationToken ct) => RssAsync(s, FeedScope.Home, null, ct, e.Find(edition)));
+        app.MapGetAndHead("/{edition:" + EditionRouteConstraint.Name + "}" + FeedLinks.HomeJson,
+            (string edition, [AsParameters] FeedServices s, Editions e, CancellationToken ct) => JsonAsync(s, FeedScope.Home, null, ct, e.Find(edition)));
         MapScoped(app, "authors", FeedScope.Author);
         MapScoped(app, "tags", FeedScope.Tag);
         MapScoped(app, "sections", FeedScope.Section);
 
-        app.MapGetAndHead("/sitemap.xml", async ([AsParameters] FeedServices s, IOptions<SitemapOptions> options, CancellationToken ct) =>
+        app.MapGetAndHead("/sitemap.xml", async ([AsParameters] FeedServices s, IOptions<SitemapOptions> options, Editions editions, CancellationToken ct) =>
         {
-            var urls = await Sitemaps.LoadAsync(s.Db, s.NowUtc, ct);
+            var urls = await Sitemaps.LoadAsync(s.Db, s.NowUtc, editions, ct);
             s.Http.DependsOn(ContentKeys.Sitemap);
             var perFile = options.Value.UrlsPerFile;
             return urls.Count > perFile ? Sitemaps.Index(urls, perFile, s.Site) : Sitemaps.UrlSet(urls, s.Site);
         });
-        app.MapGetAndHead("/sitemap-{part:int}.xml", async (int part, [AsParameters] FeedServices s, IOptions<SitemapOptions> options, CancellationToken ct) =>
+        app.MapGetAndHead("/sitemap-{part:int}.xml", async (int part, [AsParameters] FeedServices s, IOptions<SitemapOptions> options, Editions editions, CancellationToken ct) =>
         {
-            var urls = await Sitemaps.LoadAsync(s.Db, s.NowUtc, ct);
+            var urls = await Sitemaps.LoadAsync(s.Db, s.NowUtc, editions, ct);
             s.Http.DependsOn(ContentKeys.Sitemap);
             var perFile = options.Value.UrlsPerFile;
             // Parts exist only while /sitemap.xml is an index that names them.
@@ -66,17 +71,17 @@ public static class FeedEndpoints
         app.MapGetAndHead($"/{prefix}/{{slug}}/feed.json", (string slug, [AsParameters] FeedServices s, CancellationToken ct) => JsonAsync(s, scope, slug, ct));
     }
 
-    private static async Task<IResult> RssAsync(FeedServices s, FeedScope scope, string? slug, CancellationToken ct)
+    private static async Task<IResult> RssAsync(FeedServices s, FeedScope scope, string? slug, CancellationToken ct, Edition? edition = null)
     {
         var now = s.NowUtc;
-        var feed = await Feed.LoadAsync(s.Db, scope, slug, FeedKind.Rss, now, s.Site, ct);
+        var feed = await Feed.LoadAsync(s.Db, scope, slug, FeedKind.Rss, now, s.Site, ct, edition);
         feed?.RecordDependencies(s.Http, scope, slug);
         return feed is null ? TypedResults.NotFound() : Rss.Result(feed, s.Site, now);
     }
 
-    private static async Task<IResult> JsonAsync(FeedServices s, FeedScope scope, string? slug, CancellationToken ct)
+    private static async Task<IResult> JsonAsync(FeedServices s, FeedScope scope, string? slug, CancellationToken ct, Edition? edition = null)
     {
-        var feed = await Feed.LoadAsync(s.Db, scope, slug, FeedKind.Json, s.NowUtc, s.Site, ct);
+        var feed = await Feed.LoadAsync(s.Db, scope, slug, FeedKind.Json, s.NowUtc, s.Site, ct, edition);
         feed?.RecordDependencies(s.Http, scope, slug);
         return feed is null ? TypedResults.NotFound() : JsonFeed.Result(feed, s.Site);
     }

@@ -12,6 +12,11 @@ public static class FeedLinks
     public const string HomeRss = "/feed.xml";
     public const string HomeJson = "/feed.json";
 
+    /// <summary>An edition's feeds beside its front page: <c>/uk/feed.xml</c> (the default edition's are <see cref="HomeRss"/>).</summary>
+    public static string EditionRss(Site.Edition edition) => edition.Prefix + HomeRss;
+
+    public static string EditionJson(Site.Edition edition) => edition.Prefix + HomeJson;
+
     public static string AuthorRss(string slug) => $"/authors/{Uri.EscapeDataString(slug)}/feed.xml";
     public static string AuthorJson(string slug) => $"/authors/{Uri.EscapeDataString(slug)}/feed.json";
 

@@ -22,7 +22,7 @@ internal sealed class JsonFeed(Feed feed, SiteOptions site) : IResult
         json.WriteString("home_page_url", feed.PageUrl);
         json.WriteString("feed_url", feed.JsonUrl);
         json.WriteString("description", feed.Description);
-        json.WriteString("language", site.Language);
+        json.WriteString("language", feed.Language ?? site.Language);
         json.WriteStartArray("items");
         foreach (var entry in feed.Entries)
         {

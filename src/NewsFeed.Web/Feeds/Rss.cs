@@ -62,7 +62,7 @@ internal static class Rss
                 writer.WriteElementString(null, "title", null, FeedFormat.XmlText(feed.Title));
                 writer.WriteElementString(null, "link", null, feed.PageUrl);
                 writer.WriteElementString(null, "description", null, FeedFormat.XmlText(feed.Description));
-                writer.WriteElementString(null, "language", null, site.Language);
+                writer.WriteElementString(null, "language", null, feed.Language ?? site.Language);
                 writer.WriteElementString(null, "lastBuildDate", null, FeedFormat.Rfc822(feed.LastModifiedUtc(nowUtc)));
                 writer.WriteStartElement("atom", "link", AtomNs);
                 writer.WriteAttributeString(null, "href", null, feed.RssUrl);

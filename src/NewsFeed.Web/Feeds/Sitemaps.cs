@@ -20,8 +20,11 @@ public sealed class SitemapOptions
     public int UrlsPerFile { get; internal set; } = MaxUrlsPerFile;
 }
 
-/// <summary>One URL of the sitemap, site-relative.</summary>
-internal sealed record SitemapUrl(string Path, DateTime? LastModifiedUtc);
+/// <summary>One URL of the sitemap, site-relative, with the same page in the site's other languages.</summary>
+internal sealed record SitemapUrl(string Path, DateTime? LastModifiedUtc, IReadOnlyList<SitemapAlternate>? Alternates = null);
+
+/// <summary>An <c>xhtml:link rel="alternate"</c>: the page in <paramref name="HrefLang"/> (a BCP 47 tag, or <c>x-default</c>).</summary>
+internal sealed record SitemapAlternate(string HrefLang, string Path);
 
 /// <summary>The sitemap (with its index and parts when large) and the Google News sitemap.</summary>
 internal static class Sitemaps
@@ -35,19 +38,47 @@ internal static class Sitemaps
 
     private const string SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private const string NewsNs = "http://www.google.com/schemas/sitemap-news/0.9";
+    private const string XhtmlNs = "http://www.w3.org/1999/xhtml";
 
     public static string PartPath(int part) => $"/sitemap-{part.ToString(CultureInfo.InvariantCulture)}.xml";
 
     /// <summary>
     /// Every public page in a fixed order: the home page, articles (newest first), then sections, tags and
-    /// authors by slug. Listing pages are dated by their newest public article; one with none is left out.
+    /// authors by slug. Listing pages are dated by their newest public article; one with none is left out. An article
+    /// with a public translation names every language's page of it (itself included) and the original as x-default, as
+    /// its page's head does; so does each edition's front page.
     /// </summary>
-    public static async Task<List<SitemapUrl>> LoadAsync(NewsDbContext db, DateTime nowUtc, CancellationToken cancellationToken)
+    public static async Task<List<SitemapUrl>> LoadAsync(NewsDbContext db, DateTime nowUtc, Editions editions, CancellationToken cancellationToken)
     {
         var published = db.Articles.Published(nowUtc);
         var articles = await published.Newest()
-            .Select(a => new { a.Slug, Modified = a.UpdatedUtc ?? a.PublishedUtc })
+            .Select(a => new { a.Slug, Modified = a.UpdatedUtc ?? a.PublishedUtc, a.Language, a.TranslationOf })
             .ToListAsync(cancellationToken);
+        var families = articles.Where(a => a.TranslationOf is not null).Select(a => a.TranslationOf!).ToHashSet(StringComparer.Ordinal);
+        var members = articles.Where(a => families.Contains(a.TranslationOf ?? a.Slug))
+            .ToLookup(a => a.TranslationOf ?? a.Slug, StringComparer.Ordinal);
+        List<SitemapAlternate>? AlternatesOf(string root)
+        {
+            var family = members[root].ToList();
+            if (family.Count < 2)
+            {
+                return null;
+            }
+
+            var alternates = family.OrderBy(m => m.TranslationOf is not null).ThenBy(m => m.Language, StringComparer.Ordinal)
+                .Select(m => new SitemapAlternate(editions.Of(m.Language).Tag, PagePaths.Article(m.Slug))).ToList();
+            if (family.Find(m => m.TranslationOf is null) is { } original)
+            {
+                alternates.Add(new SitemapAlternate("x-default", PagePaths.Article(original.Slug)));
+            }
+
+            return alternates;
+        }
+
+        var languages = articles.Select(a => a.Language).ToHashSet(StringComparer.Ordinal);
+        var homes = editions.All.Where(e => e == editions.Default || languages.Contains(e.Code)).ToList();
+        List<SitemapAlternate>? homeAlternates = homes.Count < 2 ? null
+            : [.. homes.Select(e => new SitemapAlternate(e.Tag, e.Home)), new SitemapAlternate("x-default", editions.Default.Home)];
         var sections = await published.Where(a => a.Section != null)
             .GroupBy(a => a.Section!.Slug)
             .Select(g => new { Slug = g.Key, Modified = g.Max(a => a.UpdatedUtc ?? a.PublishedUtc) })
@@ -61,11 +92,14 @@ internal static class Sitemaps
             .Select(g => new { Slug = g.Key, Modified = g.Max(a => a.UpdatedUtc ?? a.PublishedUtc) })
             .ToListAsync(cancellationToken);
 
-        var urls = new List<SitemapUrl>(1 + articles.Count + sections.Count + tags.Count + authors.Count)
+        var urls = new List<SitemapUrl>(homes.Count + articles.Count + sections.Count + tags.Count + authors.Count);
+        foreach (var home in homes)
         {
-            new(PagePaths.Home, articles.Count == 0 ? null : articles.Max(a => a.Modified)),
-        };
-        urls.AddRange(articles.Select(a => new SitemapUrl(PagePaths.Article(a.Slug), a.Modified)));
+            var own = articles.Where(a => a.Language == home.Code).ToList();
+            urls.Add(new(home.Home, own.Count == 0 ? null : own.Max(a => a.Modified), homeAlternates));
+        }
+
+        urls.AddRange(articles.Select(a => new SitemapUrl(PagePaths.Article(a.Slug), a.Modified, AlternatesOf(a.TranslationOf ?? a.Slug))));
         urls.AddRange(sections.OrderBy(s => s.Slug, StringComparer.Ordinal).Select(s => new SitemapUrl(PagePaths.Section(s.Slug), s.Modified)));
         urls.AddRange(tags.OrderBy(t => t.Slug, StringComparer.Ordinal).Select(t => new SitemapUrl(PagePaths.Tag(t.Slug), t.Modified)));
         urls.AddRange(authors.OrderBy(a => a.Slug, StringComparer.Ordinal).Select(a => new SitemapUrl(PagePaths.Author(a.Slug), a.Modified)));
@@ -75,11 +109,26 @@ internal static class Sitemaps
     public static IResult UrlSet(IReadOnlyList<SitemapUrl> urls, SiteOptions site) => new XmlResult(ContentType, async writer =>
     {
         await writer.WriteStartElementAsync(null, "urlset", SitemapNs);
+        if (urls.Any(u => u.Alternates is not null))
+        {
+            await writer.WriteAttributeStringAsync("xmlns", "xhtml", null, XhtmlNs);
+        }
+
         foreach (var url in urls)
         {
             await writer.WriteStartElementAsync(null, "url", SitemapNs);
             await writer.WriteElementStringAsync(null, "loc", SitemapNs, site.Absolute(url.Path));
             await WriteLastModifiedAsync(writer, url.LastModifiedUtc);
+            foreach (var alternate in url.Alternates ?? [])
+            {
+                // Google's form of hreflang in a sitemap: every language's page, itself included, on each of them.
+                await writer.WriteStartElementAsync("xhtml", "link", XhtmlNs);
+                await writer.WriteAttributeStringAsync(null, "rel", null, "alternate");
+                await writer.WriteAttributeStringAsync(null, "hreflang", null, alternate.HrefLang);
+                await writer.WriteAttributeStringAsync(null, "href", null, site.Absolute(alternate.Path));
+                await writer.WriteEndElementAsync();
+            }
+
             await writer.WriteEndElementAsync();
         }
 
@@ -109,10 +158,8 @@ internal static class Sitemaps
             .Where(a => a.PublishedUtc >= since)
             .Newest()
             .Take(NewsMaxUrls)
-            .Select(a => new { a.Slug, a.Headline, a.PublishedUtc })
+            .Select(a => new { a.Slug, a.Headline, a.PublishedUtc, a.Language })
             .ToListAsync(cancellationToken);
-        // Google News wants an ISO 639 language code: the primary subtag of the site's BCP 47 tag.
-        var language = site.Language.Split('-')[0].ToLowerInvariant();
 
         return new XmlResult(ContentType, async writer =>
         {
@@ -125,7 +172,8 @@ internal static class Sitemaps
                 await writer.WriteStartElementAsync("news", "news", NewsNs);
                 await writer.WriteStartElementAsync("news", "publication", NewsNs);
                 await writer.WriteElementStringAsync("news", "name", NewsNs, FeedFormat.XmlText(site.Name));
-                await writer.WriteElementStringAsync("news", "language", NewsNs, language);
+                // Google News wants an ISO 639 code: the article's edition code (the primary subtag of its BCP 47 tag).
+                await writer.WriteElementStringAsync("news", "language", NewsNs, article.Language);
                 await writer.WriteEndElementAsync();
                 await writer.WriteElementStringAsync("news", "publication_date", NewsNs, FeedFormat.W3C(article.PublishedUtc));
                 await writer.WriteElementStringAsync("news", "title", NewsNs, FeedFormat.XmlText(article.Headline));

@@ -2,10 +2,13 @@ using NewsFeed.Web.Data;
 
 namespace NewsFeed.Web.Listings;
 
-/// <summary>Which listing a page shows: the whole site's, or one tag's, author's or section's (by slug).</summary>
+/// <summary>Which listing a page shows: the whole site's, one edition's (by language code), or one tag's, author's or section's (by slug).</summary>
 public readonly record struct Listing(ListingKind Kind, string Slug)
 {
     public static readonly Listing Newest = new(ListingKind.Newest, "");
+
+    /// <summary>An edition's front page: the articles in one language (<c>lang:</c>), newest first.</summary>
+    public static Listing Edition(string language) => new(ListingKind.Edition, language);
 
     public static Listing Tag(string slug) => new(ListingKind.Tag, slug);
 
@@ -17,6 +20,7 @@ public readonly record struct Listing(ListingKind Kind, string Slug)
 public enum ListingKind
 {
     Newest,
+    Edition,
     Tag,
     Author,
     Section,
@@ -40,6 +44,7 @@ public sealed class ListingSet
     private readonly Dictionary<string, ArticleCard[]> _tags;
     private readonly Dictionary<string, ArticleCard[]> _authors;
     private readonly Dictionary<string, ArticleCard[]> _sections;
+    private readonly Dictionary<string, ArticleCard[]> _editions;
 
     public ListingSet(IEnumerable<ListedArticle> articles)
     {
@@ -49,6 +54,7 @@ public sealed class ListingSet
         _tags = Group(_byId.Values.SelectMany(a => a.TagSlugs.Distinct(StringComparer.Ordinal).Select(t => (t, a.Card))));
         _authors = Group(_newest.Where(c => c.AuthorSlug is not null).Select(c => (c.AuthorSlug!, c)));
         _sections = Group(_newest.Where(c => c.SectionSlug is not null).Select(c => (c.SectionSlug!, c)));
+        _editions = Group(_newest.Select(c => (c.Language, c)));
     }
 
     public int Count => _byId.Count;
@@ -68,6 +74,7 @@ public sealed class ListingSet
         var cards = listing.Kind switch
         {
             ListingKind.Newest => _newest,
+            ListingKind.Edition => _editions.GetValueOrDefault(listing.Slug),
             ListingKind.Tag => _tags.GetValueOrDefault(listing.Slug),
             ListingKind.Author => _authors.GetValueOrDefault(listing.Slug),
             _ => _sections.GetValueOrDefault(listing.Slug),

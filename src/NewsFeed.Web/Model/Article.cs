@@ -19,6 +19,12 @@ public sealed class Article
     public DateTime? UpdatedUtc { get; set; }
     public bool IsDraft { get; set; }
 
+    /// <summary>The edition's code (<c>en</c>, <c>uk</c>): <c>lang:</c>, or the site's language.</summary>
+    public required string Language { get; set; }
+
+    /// <summary>The slug of the original this article translates (<c>translation_of:</c>), checked at import to be another language's.</summary>
+    public string? TranslationOf { get; set; }
+
     public int? SectionId { get; set; }
     public Section? Section { get; set; }
     public List<Tag> Tags { get; set; } = [];

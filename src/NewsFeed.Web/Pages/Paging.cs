@@ -14,6 +14,9 @@ public static class Paging
     public static void AddPagedRoutes(this PageConventionCollection conventions)
     {
         AddPageRoute(conventions, "/Index", "page/{pageNumber:int}");
+        // Another edition's front page (Site/Editions.cs): /uk/ and /uk/page/2.
+        AddPageRoute(conventions, "/Index", "{edition:" + Site.EditionRouteConstraint.Name + "}");
+        AddPageRoute(conventions, "/Index", "{edition:" + Site.EditionRouteConstraint.Name + "}/page/{pageNumber:int}");
         AddPageRoute(conventions, "/Authors/Details", "authors/{slug}/page/{pageNumber:int}");
         AddPageRoute(conventions, "/Tags/Details", "tags/{slug}/page/{pageNumber:int}");
         AddPageRoute(conventions, "/Sections/Details", "sections/{slug}/page/{pageNumber:int}");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NewsFeed.Web.Images;
 using NewsFeed.Web.Rendering;
 using NewsFeed.Web.Seeding;
+using NewsFeed.Web.Site;
 
 namespace NewsFeed.Web.Preview;
 
@@ -12,7 +13,10 @@ namespace NewsFeed.Web.Preview;
 /// a database. Prints one compiler-style line per problem and a summary, or one JSON document.
 /// <code>dotnet run --project src/NewsFeed.Web -- check --seeds seeds</code>
 /// </summary>
-public sealed class SeedCheckCommand(TextWriter output, TextWriter error)
+/// <param name="output">Where the report goes.</param>
+/// <param name="error">Where a failure to run goes.</param>
+/// <param name="language">The site's language (<c>NewsFeed:Site:Language</c>): an article's without <c>lang:</c>.</param>
+public sealed class SeedCheckCommand(TextWriter output, TextWriter error, string language = "en")
 {
     public const int Clean = 0;
     public const int HasErrors = 1;
@@ -37,7 +41,8 @@ public sealed class SeedCheckCommand(TextWriter output, TextWriter error)
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         var configured = builder.Configuration.GetSection(SeedOptions.Section).Get<SeedOptions>() ?? new SeedOptions();
         configured.SeedsPath = configured.ResolveSeedsPath(builder.Environment.ContentRootPath);
-        return new SeedCheckCommand(Console.Out, Console.Error).RunAsync(args, configured, CancellationToken.None);
+        var language = builder.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>()?.Language ?? "en";
+        return new SeedCheckCommand(Console.Out, Console.Error, language).RunAsync(args, configured, CancellationToken.None);
     }
 
     /// <param name="args">The arguments after <c>check</c>.</param>
@@ -128,7 +133,7 @@ public sealed class SeedCheckCommand(TextWriter output, TextWriter error)
     private async Task<int> ReportAsync(IReadOnlyList<SeedDocument> documents, IReadOnlyList<string> pictures, string root, string shown, string format)
     {
         // The counts are of seed files; a picture no seed uses adds its warning, not a file.
-        var problems = SeedValidator.Validate(documents, pictures).SelectMany(d => d.Problems)
+        var problems = SeedValidator.Validate(documents, pictures, Editions.CodeOf(language)).SelectMany(d => d.Problems)
             .OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Column)
             .ToList();
         var errors = problems.Count(p => p.IsError);

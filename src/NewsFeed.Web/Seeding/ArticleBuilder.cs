@@ -76,6 +76,10 @@ internal static class ArticleBuilder
             Corrections = [.. meta.Corrections.OrderBy(c => c.DateUtc)],
             AuthorSlug = meta.AuthorSlug ?? inlineAuthor?.Slug,
             AuthorLine = meta.AuthorLine,
+            Language = meta.Language,
+            LanguageLine = meta.LanguageLine,
+            TranslationOf = meta.TranslationOf,
+            TranslationLine = meta.TranslationLine,
             InlineAuthor = inlineAuthor,
         };
     }

@@ -26,6 +26,16 @@ internal sealed record ArticleFields
     public IReadOnlyList<CorrectionSeed> Corrections { get; init; } = [];
     public bool Draft { get; init; }
 
+    /// <summary><c>lang:</c> as an edition's code (<c>uk</c>), or null for the site's default language.</summary>
+    public string? Language { get; init; }
+
+    public int LanguageLine { get; init; }
+
+    /// <summary><c>translation_of:</c> the slug of the article this one translates.</summary>
+    public string? TranslationOf { get; init; }
+
+    public int TranslationLine { get; init; }
+
     public static ArticleFields Read(FrontMatter fields, SeedContext context)
     {
         var problems = context.Problems;
@@ -55,6 +65,13 @@ internal sealed record ArticleFields
             author = null;
         }
 
+        var translationOf = fields.Text("translation_of", SeedLimits.SlugLength + 1);
+        if (translationOf is not null && !Seeding.Slug.IsValid(translationOf))
+        {
+            problems.Error(fields.LineOf("translation_of"), 1, $"translation_of: '{translationOf}' is not an article slug; name the original's slug (the one in its URL, /articles/<slug>)");
+            translationOf = null;
+        }
+
         return new ArticleFields
         {
             Slug = slug,
@@ -71,7 +88,32 @@ internal sealed record ArticleFields
             Related = ReadRelated(fields, problems),
             Corrections = ReadCorrections(fields, problems, published),
             Draft = fields.Bool("draft") ?? false,
+            Language = ReadLanguage(fields, problems),
+            LanguageLine = fields.LineOf("lang"),
+            TranslationOf = translationOf,
+            TranslationLine = fields.LineOf("translation_of"),
         };
+    }
+
+    /// <summary>
+    /// <c>lang:</c> by its primary subtag in any case (<c>uk</c>, <c>UK</c>, <c>uk-UA</c>). A language the site's chrome
+    /// is not written in is an error: the article would be listed in no edition, under chrome of another language.
+    /// </summary>
+    private static string? ReadLanguage(FrontMatter fields, ProblemSink problems)
+    {
+        var lang = fields.Text("lang", 35);
+        if (lang is null)
+        {
+            return null;
+        }
+
+        if (Site.Editions.IsKnown(lang))
+        {
+            return Site.Editions.CodeOf(lang);
+        }
+
+        problems.Error(fields.LineOf("lang"), 1, $"lang: '{lang}' is not a language of this site; use one of {Site.Editions.KnownCodes} (or leave it out for the site's own)");
+        return null;
     }
 
     private static List<string> ReadTags(FrontMatter fields, ProblemSink problems)

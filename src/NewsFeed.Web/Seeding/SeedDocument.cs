@@ -83,6 +83,19 @@ public sealed record ArticleSeed
 
     public int AuthorLine { get; init; }
 
+    /// <summary><c>lang:</c>'s edition code, or null for the site's default language (<see cref="LanguageOr"/>).</summary>
+    public string? Language { get; init; }
+
+    public int LanguageLine { get; init; }
+
+    /// <summary><c>translation_of:</c> the slug of the original this article translates.</summary>
+    public string? TranslationOf { get; init; }
+
+    public int TranslationLine { get; init; }
+
+    /// <summary>The article's language, the site's <paramref name="defaultLanguage"/> (a code) when it names none.</summary>
+    public string LanguageOr(string defaultLanguage) => Language ?? defaultLanguage;
+
     /// <summary>The author block of a text page; an author file with the same slug wins over it.</summary>
     public AuthorSeed? InlineAuthor { get; init; }
 }

@@ -24,6 +24,7 @@ public sealed partial class SeedImport(
     StoreChanges storeChanges,
     IOptions<PreviewOptions> preview,
     IOptions<SeedOptions> options,
+    Editions editions,
     IHostEnvironment environment,
     TimeProvider time,
     ILogger<SeedImport> logger) : IDisposable
@@ -102,7 +103,7 @@ public sealed partial class SeedImport(
             }
         }
 
-        var validator = new SeedValidator();
+        var validator = new SeedValidator(editions.Default.Code);
         var authorSources = validated.Values.OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
         validator.ClaimAuthorSlugs(authorSources);
 
@@ -169,6 +170,13 @@ public sealed partial class SeedImport(
         {
             await stop.CancelAsync();
             await producer;
+        }
+
+        if (validator.CheckTranslations(all).Count > 0)
+        {
+            // A translation written in its run turned out to name no original (or a wrong one, or a taken
+            // language): that is an error, and its file must not be written. Rare, so all of it at once.
+            return null;
         }
 
         validator.CheckReferences(all);
@@ -262,7 +270,7 @@ public sealed partial class SeedImport(
 
     private async Task<ImportReport> ImportAsync(long started, IReadOnlySet<string> pictures, CancellationToken cancellationToken)
     {
-        var documents = SeedValidator.Validate([.. _read!.Values.Select(d => d.Copy())], images.Urls);
+        var documents = SeedValidator.Validate([.. _read!.Values.Select(d => d.Copy())], images.Urls, editions.Default.Code);
 
         await using var scope = scopes.CreateAsyncScope();
         await using var importer = new SeedWriter(

@@ -11,7 +11,7 @@ namespace NewsFeed.Web.Seeding;
 /// (<see cref="ClaimAuthorSlugs"/>, <see cref="ClaimArticleSlugs"/>); the references, which any file may
 /// satisfy, are checked once every slug is claimed (<see cref="CheckReferences"/>).
 /// </remarks>
-public sealed class SeedValidator
+public sealed class SeedValidator(string defaultLanguage = "en")
 {
     private readonly Dictionary<string, string> _authorFiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _articles = new(StringComparer.Ordinal);
@@ -19,13 +19,16 @@ public sealed class SeedValidator
     /// <summary>Checks <paramref name="documents"/> against each other, and against <paramref name="pictures"/> when given.</summary>
     /// <param name="documents">Every seed of the folder, as read.</param>
     /// <param name="pictures">The <c>/media/</c> address of every picture under <c>seeds/images/</c> (<see cref="Images.ImageCatalog.Urls"/>).</param>
+    /// <param name="defaultLanguage">The site's language, as an edition code: an article's without <c>lang:</c>.</param>
     /// <returns>The documents, and <see cref="Unused"/>'s.</returns>
-    public static IReadOnlyList<SeedDocument> Validate(IReadOnlyList<SeedDocument> documents, IEnumerable<string>? pictures = null)
+    public static IReadOnlyList<SeedDocument> Validate(
+        IReadOnlyList<SeedDocument> documents, IEnumerable<string>? pictures = null, string defaultLanguage = "en")
     {
         var ordered = documents.OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
-        var validator = new SeedValidator();
+        var validator = new SeedValidator(defaultLanguage);
         validator.ClaimAuthorSlugs(ordered);
         validator.ClaimArticleSlugs(ordered);
+        validator.CheckTranslations(ordered);
         validator.CheckReferences(ordered);
         var unused = pictures is null ? [] : Unused(documents, pictures);
         return unused.Count == 0 ? documents : [.. documents, .. unused];
@@ -111,5 +114,68 @@ public sealed class SeedValidator
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// <c>translation_of:</c> must name an original (an article that translates nothing) in another language, and an
+    /// original has one translation per language: the one whose path sorts first. Each broken pair is an error of the
+    /// translation, which is then skipped (its last good version stays). A translation dated before its original's last
+    /// change is a warning: the original may have changed since it was translated. Call once every slug is claimed.
+    /// </summary>
+    /// <returns>The documents that got an error here.</returns>
+    public List<SeedDocument> CheckTranslations(IReadOnlyList<SeedDocument> ordered)
+    {
+        var articles = ordered.Where(d => d is { HasErrors: false, Article: not null }).ToList();
+        var bySlug = new Dictionary<string, SeedDocument>(StringComparer.Ordinal);
+        foreach (var document in articles)
+        {
+            // The slug's owner (ClaimArticleSlugs): a second file of the slug already has its error.
+            bySlug.TryAdd(document.Article!.Slug, document);
+        }
+
+        var failed = new List<SeedDocument>();
+        var taken = new Dictionary<(string Original, string Language), string>();
+        foreach (var document in articles.Where(d => d.Article!.TranslationOf is not null).OrderBy(d => d.Path, StringComparer.Ordinal))
+        {
+            var article = document.Article!;
+            var language = article.LanguageOr(defaultLanguage);
+            var line = Math.Max(article.TranslationLine, 1);
+            var target = article.TranslationOf!;
+            string? error = null;
+            if (target == article.Slug)
+            {
+                error = "translation_of: names this article itself; name the slug of the original it translates";
+            }
+            else if (!bySlug.TryGetValue(target, out var original))
+            {
+                error = $"translation_of: no article has the slug '{target}'; name the slug of the original it translates";
+            }
+            else if (original.Article!.TranslationOf is { } root)
+            {
+                error = $"translation_of: '{target}' ({original.Path}) is itself a translation of '{root}'; name the original, '{root}'";
+            }
+            else if (original.Article.LanguageOr(defaultLanguage) == language)
+            {
+                error = $"translation_of: '{target}' ({original.Path}) is in {language} too; a translation is in another language (lang:)";
+            }
+            else if (!taken.TryAdd((target, language), document.Path))
+            {
+                error = $"translation_of: '{target}' already has a translation in {language}, {taken[(target, language)]}; an original has one per language";
+            }
+            else if ((article.UpdatedUtc ?? article.PublishedUtc) < (original.Article.UpdatedUtc ?? original.Article.PublishedUtc))
+            {
+                var changed = original.Article.UpdatedUtc ?? original.Article.PublishedUtc;
+                document.Problems.Add(new SeedProblem(document.Path, line, 1, ProblemSeverity.Warning,
+                    $"translation_of: the original '{target}' changed after this translation ({changed:yyyy-MM-dd HH:mm} UTC); bring it up to date and set its updated: date"));
+            }
+
+            if (error is not null)
+            {
+                document.Problems.Add(new SeedProblem(document.Path, line, 1, ProblemSeverity.Error, error));
+                failed.Add(document);
+            }
+        }
+
+        return failed;
     }
 }

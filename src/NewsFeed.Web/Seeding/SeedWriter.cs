@@ -147,7 +147,8 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
             // file with a new slug, as in every file of a first import, has nothing to replace).
             var after = new ArticleFacts(seed.Slug, seed.PublishedUtc, seed.IsDraft, seed.Section is null ? null : Slug.From(seed.Section),
                 authorId is { } assigned ? _authorSlugs[assigned] : null, [.. seed.Tags.Select(Slug.From)],
-                ArticleFacts.TeaserOf(seed.Headline, seed.Excerpt, seed.ReadingMinutes, seed.Image?.Src, seed.Image?.Alt), seed.Corrections.Count > 0);
+                ArticleFacts.TeaserOf(seed.Headline, seed.Excerpt, seed.ReadingMinutes, seed.Image?.Src, seed.Image?.Alt), seed.Corrections.Count > 0,
+                seed.LanguageOr(Editions.CodeOf(site.Language)), seed.TranslationOf);
             if (_existing.ContainsKey(document.Path) || _storedSlugs.Contains(seed.Slug))
             {
                 var ids = await db.Articles.Where(a => a.SourcePath == document.Path || a.Slug == seed.Slug).Select(a => a.Id).ToListAsync(cancellationToken);
@@ -314,10 +315,12 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
         return (definitions.Keys.ToDictionary(slug => slug, slug => stored[slug].Id, StringComparer.Ordinal), changed);
     }
 
-    private static Article ToArticle(SeedDocument document, ArticleSeed seed, int? authorId,
+    private Article ToArticle(SeedDocument document, ArticleSeed seed, int? authorId,
         Dictionary<string, Section> sections, Dictionary<string, Tag> tags) => new()
         {
             Slug = seed.Slug,
+            Language = seed.LanguageOr(Editions.CodeOf(site.Language)),
+            TranslationOf = seed.TranslationOf,
             Headline = seed.Headline,
             Dek = seed.Dek,
             Excerpt = seed.Excerpt,

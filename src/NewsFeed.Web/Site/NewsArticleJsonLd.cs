@@ -24,7 +24,8 @@ public static class NewsArticleJsonLd
             ["datePublished"] = WithOffset(article.PublishedUtc),
             ["dateModified"] = WithOffset(article.UpdatedUtc ?? article.PublishedUtc),
             ["mainEntityOfPage"] = new Dictionary<string, object?> { ["@type"] = "WebPage", ["@id"] = canonicalUrl },
-            ["inLanguage"] = site.Language,
+            // The site's own tag (en-GB) for its language; another edition's code (uk) as it is.
+            ["inLanguage"] = article.Language.Length == 0 || article.Language == Editions.CodeOf(site.Language) ? site.Language : article.Language,
             ["publisher"] = new Dictionary<string, object?>
             {
                 ["@type"] = "Organization",

@@ -19,6 +19,8 @@ public static class SiteExtensions
             .BindConfiguration(SiteOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<Editions>();
+        builder.Services.Configure<RouteOptions>(routes => routes.SetParameterPolicy<EditionRouteConstraint>(EditionRouteConstraint.Name));
 
         // No "Server: Kestrel": it tells an attacker what to try. HSTS for a year, not the framework's 30 days.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);

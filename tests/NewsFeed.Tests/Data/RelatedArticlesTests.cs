@@ -63,6 +63,7 @@ public sealed class RelatedArticlesTests
             var article = new Article
             {
                 Slug = "a",
+                Language = "en",
                 Headline = "A",
                 Excerpt = "",
                 Source = "",

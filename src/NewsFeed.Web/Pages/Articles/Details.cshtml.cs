@@ -4,14 +4,22 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Feeds;
 using NewsFeed.Web.Model;
 using NewsFeed.Web.Preview;
+using NewsFeed.Web.Site;
 
 namespace NewsFeed.Web.Pages.Articles;
 
-public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<PreviewOptions> preview) : PageModel
+public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<PreviewOptions> preview, Editions editions) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
+
+    /// <summary>The article's edition: the language its page speaks.</summary>
+    public Edition Edition { get; private set; } = null!;
+
+    /// <summary>The same story in the other languages a reader may see now, the original first; empty for most articles.</summary>
+    public IReadOnlyList<Alternate> Translations { get; private set; } = [];
 
     public IReadOnlyList<ReadMore> Related { get; private set; } = [];
 
@@ -30,6 +38,12 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
         Article = new ArticleView(
             row.Id, row.Slug, row.Headline, row.Dek, row.Excerpt, row.PublishedUtc, row.UpdatedUtc, view.Section, row.Image, row.Html,
             row.ReadingMinutes, view.Author, view.Tags, view.JsonLd, row.IsDraft, view.Corrections ?? []);
+        Edition = editions.Of(view.Language);
+        HttpContext.SetEdition(Edition);
+        Translations = [.. (view.Translations ?? [])
+            .Where(t => PreviewQueries.IsVisible(t.IsDraft, t.PublishedUtc, now, preview.Value))
+            .OrderByDescending(t => t.IsOriginal).ThenBy(t => t.Language, StringComparer.Ordinal)
+            .Select(t => new Alternate(editions.Of(t.Language), PagePaths.Article(t.Slug), t.IsOriginal))];
         Related = RelatedArticles.Choose(row.Slug, view, t => PreviewQueries.IsVisible(t.IsDraft, t.PublishedUtc, now, preview.Value));
         // The article whole (the body key, which every change of it touches), its author's card, its tags' listings (the
         // newest articles sharing a tag fill "Read more") and every teaser "Read more" shows or may show once visible.
@@ -56,7 +70,7 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
     public sealed record ArticleView(
         int Id, string Slug, string Headline, string? Dek, string Excerpt, DateTime PublishedUtc, DateTime? UpdatedUtc, Link? Section,
         HeroImage? Image, string Html, int ReadingMinutes, AuthorView? Author, List<Link> Tags, string JsonLd, bool IsDraft = false,
-        List<CorrectionView>? Corrections = null)
+        List<CorrectionView>? Corrections = null, string Language = "")
     {
         /// <summary>
         /// Shown when the update is on another day than publication (same-day fixes are not news), and always when the
@@ -77,6 +91,9 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
             _ => "Correction",
         };
     }
+
+    /// <summary>The story in another edition's language, at <paramref name="Path"/>.</summary>
+    public sealed record Alternate(Edition Edition, string Path, bool IsOriginal);
 
     public sealed record AuthorView(string Slug, string Name, string? JobTitle, string? BioHtml, string? AvatarSrc);
 
