@@ -188,13 +188,20 @@ public sealed class SeedMutationTests
                     return false;
                 }
 
+                // A file the reader refuses has no article or author; one refused against the others (a slug taken, a
+                // translation_of: that no longer pairs) keeps what it read, and the import skips it for its errors.
+                var unreadable = document.HasErrors;
                 var all = _baseline.Where(d => d.Path != page).Select(d => d.Copy()).Append(document).ToList();
                 SeedValidator.Validate(all);
                 Assert.All(document.Problems, p => Assert.True(p.Path == page || p.Path == page + ".yml", $"problem names {p.Path}"));
                 if (document.HasErrors)
                 {
-                    Assert.Null(document.Article);
-                    Assert.Null(document.Author);
+                    if (unreadable)
+                    {
+                        Assert.Null(document.Article);
+                        Assert.Null(document.Author);
+                    }
+
                     Assert.Contains(document.Problems, p => p.IsError && p.Message.Length > 0);
                     return false;
                 }

@@ -15,5 +15,8 @@ public sealed class SeedsFolderTests
         Assert.Empty(documents.SelectMany(d => d.Problems).Select(p => p.ToString()));
         Assert.Contains(documents, d => d.Path == RepoPaths.OriginalName && d.Article is not null);
         Assert.True(documents.Count(d => d.Article is not null) >= 3);
+        // The sample content has a Ukrainian edition of a story, with its English original.
+        var translation = Assert.Single(documents, d => d.Article is { Language: "uk", TranslationOf: not null }).Article!;
+        Assert.Contains(documents, d => d.Article is { Language: null, TranslationOf: null } original && original.Slug == translation.TranslationOf);
     }
 }
