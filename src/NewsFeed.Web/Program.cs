@@ -26,7 +26,7 @@ builder.AddImages();
 builder.AddListings();
 builder.AddSearch();
 builder.AddHealth();
-builder.Services.AddRazorPages(options => options.Conventions.AddPagedRoutes());
+builder.Services.AddRazorPages(options => options.Conventions.AddPagedRoutes().AddEditionRoutes());
 
 var app = builder.Build();
 app.EnsureStaticAssets();

@@ -11,17 +11,29 @@ namespace NewsFeed.Web.Pages;
 /// </summary>
 public static class Paging
 {
-    public static void AddPagedRoutes(this PageConventionCollection conventions)
+    public static PageConventionCollection AddPagedRoutes(this PageConventionCollection conventions)
     {
         AddPageRoute(conventions, "/Index", "page/{pageNumber:int}");
-        // Another edition's front page (Site/Editions.cs): /uk/ and /uk/page/2.
-        AddPageRoute(conventions, "/Index", "{edition:" + Site.EditionRouteConstraint.Name + "}");
-        AddPageRoute(conventions, "/Index", "{edition:" + Site.EditionRouteConstraint.Name + "}/page/{pageNumber:int}");
+        AddPageRoute(conventions, "/Index", Edition + "/page/{pageNumber:int}");
         AddPageRoute(conventions, "/Authors/Details", "authors/{slug}/page/{pageNumber:int}");
         AddPageRoute(conventions, "/Tags/Details", "tags/{slug}/page/{pageNumber:int}");
         AddPageRoute(conventions, "/Sections/Details", "sections/{slug}/page/{pageNumber:int}");
         AddPageRoute(conventions, "/Corrections", "corrections/page/{pageNumber:int}");
+        return conventions;
     }
+
+    /// <summary>
+    /// Another edition's pages under its prefix (Site/Editions.cs): its front page (<c>/uk/</c>, paged above) and the search
+    /// page in its language (<c>/uk/search</c>).
+    /// </summary>
+    public static PageConventionCollection AddEditionRoutes(this PageConventionCollection conventions)
+    {
+        AddPageRoute(conventions, "/Index", Edition);
+        AddPageRoute(conventions, "/Search", Edition + "/search");
+        return conventions;
+    }
+
+    private const string Edition = "{edition:" + Site.EditionRouteConstraint.Name + "}";
 
     /// <summary>
     /// The answer for a page number that is not a page of a listing: <c>/page/1</c> redirects to the listing

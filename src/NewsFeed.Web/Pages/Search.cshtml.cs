@@ -4,10 +4,11 @@ using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Listings;
 using NewsFeed.Web.Search;
+using NewsFeed.Web.Site;
 
 namespace NewsFeed.Web.Pages;
 
-public sealed class SearchModel(NewsDbContext db, SearchIndex index, SiteListings listings, TimeProvider time) : PageModel
+public sealed class SearchModel(NewsDbContext db, SearchIndex index, SiteListings listings, TimeProvider time, Editions editions) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -20,12 +21,21 @@ public sealed class SearchModel(NewsDbContext db, SearchIndex index, SiteListing
 
     public Pager? Pager { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>The search page of the edition a reader searched from (<c>/search</c>, <c>/uk/search</c>): its chrome's language; it finds articles of both.</summary>
+    public string Path => HttpContext.Edition().Prefix + "/search";
+
+    public async Task<IActionResult> OnGetAsync(string? edition, CancellationToken cancellationToken)
     {
         // A page number that is not a positive whole number is an address that does not exist.
         if (!ModelState.IsValid || PageNumber is <= 0)
         {
             return NotFound();
+        }
+
+        if (edition is not null)
+        {
+            // The route's constraint lets only another edition's code through.
+            HttpContext.SetEdition(editions.Find(edition)!);
         }
 
         ViewData["SearchQuery"] = Query;
@@ -42,7 +52,8 @@ public sealed class SearchModel(NewsDbContext db, SearchIndex index, SiteListing
         }
 
         var q = Uri.EscapeDataString(Query);
-        Pager = new Pager(Results.Number, Results.HasMore, n => n == 1 ? $"/search?q={q}" : $"/search?q={q}&p={n}");
+        var path = Path;
+        Pager = new Pager(Results.Number, Results.HasMore, n => n == 1 ? $"{path}?q={q}" : $"{path}?q={q}&p={n}");
         return Page();
     }
 }

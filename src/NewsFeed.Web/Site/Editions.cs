@@ -66,6 +66,12 @@ public sealed class Editions
     /// <summary>The edition of <paramref name="code"/> (a stored article's language), or the default for one the site no longer has.</summary>
     public Edition Of(string? code) => All.FirstOrDefault(e => e.Code == code) ?? Default;
 
+    /// <summary>
+    /// A teaser's <c>lang</c> on a page of <paramref name="page"/>'s language: the article's tag when it is in another
+    /// (a tag's listing and search hold both editions), so screen readers and translation tools read it right; else null.
+    /// </summary>
+    public string? TagIfOther(string language, Edition page) => language.Length > 0 && language != page.Code ? Of(language).Tag : null;
+
     /// <summary>The edition a <c>lang:</c> value names, by its primary subtag in any case (<c>uk</c>, <c>UK</c>, <c>uk-UA</c>).</summary>
     public Edition? Find(string value) => All.FirstOrDefault(e => e.Code == CodeOf(value));
 

@@ -99,6 +99,17 @@ public sealed class TranslationsTests
         Assert.Equal(HttpStatusCode.NotFound, await site.GetStatusAsync("/en/"));
         Assert.Equal(HttpStatusCode.NotFound, await site.GetStatusAsync("/fr/"));
 
+        // The search page of the edition a reader is in: its chrome's language, both languages' articles.
+        var search = await NewsFeedApp.ParseAsync(await client.GetAsync("/uk/search?q=desk", Ct));
+        Assert.Equal("uk", search.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("/uk/search", search.One("form.site-search").GetAttribute("action"));
+        Assert.Equal(3, search.QuerySelectorAll(".card-headline a").Length);
+        Assert.Equal(["en", "en"], search.QuerySelectorAll("article.card[lang]").Select(c => c.GetAttribute("lang")));
+        var englishSearch = await NewsFeedApp.ParseAsync(await client.GetAsync("/search?q=desk", Ct));
+        Assert.Equal(["uk"], englishSearch.QuerySelectorAll("article.card[lang]").Select(c => c.GetAttribute("lang")));
+        Assert.Equal("/uk/search", uk.One("form.site-search").GetAttribute("action"));
+        Assert.Equal("/search", home.One("form.site-search").GetAttribute("action"));
+
         var rss = await site.GetRssAsync("/uk/feed.xml");
         Assert.Equal("uk", rss.Language);
         Assert.Equal([FeedTesting.Absolute("/articles/rozklad")], rss.Items.Select(i => i.Links[0].Uri.ToString()));
