@@ -5,7 +5,7 @@ using NewsFeed.Tests.Support;
 namespace NewsFeed.Tests.Pages;
 
 /// <summary>
-/// Every page type, as the real app serves it, passes the W3C's Nu Html Checker with no error: articles with and
+/// Every page type, as the real app serves it, passes the W3C's Nu Html Checker with no error or warning: articles with and
 /// without a hero picture and with corrections, the listings and their second pages, /corrections, search with
 /// results and without, /about, the 404 page, and in preview a draft and the problems page. One checker run for all.
 /// </summary>
@@ -110,13 +110,15 @@ public sealed class HtmlValidityTests
             await CollectAsync(preview, PreviewPages, pages);
         }
 
-        // A page with a known error in the same run: the checker ran, read every file and said what it found.
-        pages["canary"] = "<!DOCTYPE html><html lang=\"en\"><head><title>Canary</title></head><body><p><div>Block in a paragraph</p></body></html>";
+        // A page with a known error and a known warning in the same run: the checker ran, read every file and said what it found.
+        pages["canary"] = "<!DOCTYPE html><html lang=\"en\"><head><title>Canary</title></head><body><p><div>Block in a paragraph</p>" +
+            "<section><p>A section without a heading.</p></section></body></html>";
         var errors = await NuHtmlChecker.ErrorsAsync(pages, Ct);
 
-        Assert.Contains(errors, e => e.StartsWith("canary:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("canary:1: error: ", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("canary:1: warning: Section lacks heading", StringComparison.Ordinal));
         var pageErrors = errors.Where(e => !e.StartsWith("canary:", StringComparison.Ordinal)).ToList();
-        Assert.True(pageErrors.Count == 0, $"The Nu Html Checker found {pageErrors.Count} errors:\n" + string.Join("\n", pageErrors));
+        Assert.True(pageErrors.Count == 0, $"The Nu Html Checker found {pageErrors.Count} errors and warnings:\n" + string.Join("\n", pageErrors));
     }
 
     private static async Task CollectAsync(NewsFeedApp app, (string Name, string Path, HttpStatusCode Status)[] paths, Dictionary<string, string> pages)

@@ -28,7 +28,10 @@ public static class NuHtmlChecker
         : !File.Exists(JarPath) ? $"vnu.jar is not at {JarPath} (npm ci --ignore-scripts --prefix tools/vnu; .ci/run does it), or set {JarVariable}"
         : null;
 
-    /// <summary>Checks each page (name → HTML) and returns its errors, each as "name:line: message (extract)"; empty when all are valid.</summary>
+    /// <summary>
+    /// Checks each page (name → HTML) and returns its errors and warnings, each as "name:line: error|warning: message
+    /// (extract)"; empty when all are valid. Plain information (a trailing slash on a void element) is not counted.
+    /// </summary>
     public static async Task<List<string>> ErrorsAsync(IReadOnlyDictionary<string, string> pages, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("newsfeed-vnu-").FullName;
@@ -43,7 +46,7 @@ public static class NuHtmlChecker
             }
 
             var start = new ProcessStartInfo(Java!) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { "-jar", JarPath, "--format", "json", "--errors-only", "--stdout", "--exit-zero-always" }.Concat(files))
+            foreach (var argument in new[] { "-jar", JarPath, "--format", "json", "--stdout", "--exit-zero-always" }.Concat(files))
             {
                 start.ArgumentList.Add(argument);
             }
@@ -56,14 +59,14 @@ public static class NuHtmlChecker
 
             using var report = JsonDocument.Parse(await output);
             return [.. report.RootElement.GetProperty("messages").EnumerateArray()
-                .Where(m => m.GetProperty("type").GetString() is "error" or "non-document-error")
+                .Where(m => m.GetProperty("type").GetString() is "error" or "non-document-error" || IsWarning(m))
                 .Select(m =>
                 {
                     // The checker names each file by a URL ("file:/tmp/.../name.html"); the page's name is the file's name.
                     var name = m.TryGetProperty("url", out var u) && u.GetString() is { } url ? Path.GetFileNameWithoutExtension(url[(url.LastIndexOf('/') + 1)..]) : "?";
                     var line = m.TryGetProperty("lastLine", out var l) ? l.GetInt32() : 0;
                     var extract = m.TryGetProperty("extract", out var e) ? e.GetString() : null;
-                    return $"{name}:{line}: {m.GetProperty("message").GetString()}" + (extract is null ? "" : $" ({extract.ReplaceLineEndings(" ")})");
+                    return $"{name}:{line}: {(IsWarning(m) ? "warning" : "error")}: {m.GetProperty("message").GetString()}" + (extract is null ? "" : $" ({extract.ReplaceLineEndings(" ")})");
                 })];
         }
         finally
@@ -71,4 +74,8 @@ public static class NuHtmlChecker
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    // The checker's warnings are messages of type "info" with subType "warning".
+    private static bool IsWarning(JsonElement message) =>
+        message.GetProperty("type").GetString() == "info" && message.TryGetProperty("subType", out var sub) && sub.GetString() == "warning";
 }
