@@ -8,6 +8,7 @@ public static class SitePages
         { "feed", "/", 200 },
         { "feed-page-3", "/page/3", 200 },
         { "article", "/articles/story-01", 200 },
+        { "article-corrected", "/articles/story-02", 200 },
         { "author", "/authors/ana-ruiz", 200 },
         { "authors", "/authors", 200 },
         { "tag", "/tags/harbour", 200 },
@@ -17,6 +18,8 @@ public static class SitePages
         { "search-no-results", "/search?q=zeppelin", 200 },
         { "search-empty", "/search", 200 },
         { "about", "/about", 200 },
+        { "corrections", "/corrections", 200 },
+        { "corrections-page-2", "/corrections/page/2", 200 },
         { "not-found", "/articles/no-such-story", 404 },
     };
 }

@@ -5,7 +5,8 @@ namespace NewsFeed.BrowserTests.Support;
 
 /// <summary>
 /// The corpus the browser suite reads: 45 articles (feed pages of 20, 20 and 5), two authors, three tags, two
-/// sections, illustrations, and one word ("lighthouse") that search finds in three articles. Small on purpose.
+/// sections, illustrations, one word ("lighthouse") that search finds in three articles, and 23 corrections (every
+/// even story has one, story 2 a second: /corrections has pages of 20 and 3). Small on purpose.
 /// </summary>
 public static class Newsroom
 {
@@ -16,14 +17,34 @@ public static class Newsroom
 
     public static readonly int[] LighthouseStories = [3, 17, 41];
 
+    public const int CorrectionCount = (ArticleCount / 2) + 1;
+
     /// <summary>Story 1 is the newest, so the feed lists them in number order.</summary>
-    public static Story Article(int number) => new(
-        number,
-        string.Create(CultureInfo.InvariantCulture, $"Story {number:00}: news from the harbour town"),
-        string.Create(CultureInfo.InvariantCulture, $"story-{number:00}"),
-        number % 2 == 0 ? "Ana Ruiz" : "Ben Okoro",
-        Tags[number % 3],
-        number % 4 == 0 ? "Culture" : "News");
+    public static Story Article(int number)
+    {
+        var published = new DateTime(2025, 3, 1, 12, 0, 0, DateTimeKind.Utc).AddHours(-number);
+        // A day after it went out, each even story had its ferry time put right; story 2 was updated later still.
+        List<Note> corrections = number % 2 != 0 ? [] :
+            [new(published.AddDays(1), "correction", "Correction", string.Create(CultureInfo.InvariantCulture, $"The ferry in story {number} leaves at 9:40, not 9:14."))];
+        if (number == 2)
+        {
+            corrections.Add(new(new DateTime(2025, 3, 5, 9, 0, 0, DateTimeKind.Utc), "update", "Update", "The winter timetable starts on Monday."));
+        }
+
+        return new(
+            number,
+            string.Create(CultureInfo.InvariantCulture, $"Story {number:00}: news from the harbour town"),
+            string.Create(CultureInfo.InvariantCulture, $"story-{number:00}"),
+            number % 2 == 0 ? "Ana Ruiz" : "Ben Okoro",
+            Tags[number % 3],
+            number % 4 == 0 ? "Culture" : "News",
+            published,
+            corrections);
+    }
+
+    /// <summary>Every correction of every story, newest first, as /corrections lists them.</summary>
+    public static List<(Story Story, Note Note)> AllCorrections() =>
+        [.. Enumerable.Range(1, ArticleCount).Select(Article).SelectMany(s => s.Corrections.Select(c => (s, c))).OrderByDescending(x => x.c.DateUtc)];
 
     public static SeedFolder Create()
     {
@@ -43,7 +64,7 @@ public static class Newsroom
             var article = new MarkdownArticle(story.Headline)
                 .WithSlug(story.Slug)
                 .WithDek("What changed this week, and what happens next.")
-                .PublishedOn(new DateTime(2025, 3, 1, 12, 0, 0, DateTimeKind.Utc).AddHours(-number))
+                .PublishedOn(story.PublishedUtc)
                 .By(story.AuthorName == "Ana Ruiz" ? "ana-ruiz" : "ben-okoro")
                 .InSection(story.Section)
                 .Tagged(story.Tag)
@@ -51,6 +72,12 @@ public static class Newsroom
             if (number % 4 == 1)
             {
                 article.WithField("image:\n  src: images/pier.svg\n  alt: The pier at low tide\n  caption: The pier this morning.\n  credit: Ana Ruiz");
+            }
+
+            if (story.Corrections.Count > 0)
+            {
+                article.WithField("corrections:\n" + string.Concat(story.Corrections.Select(c =>
+                    string.Create(CultureInfo.InvariantCulture, $"  - date: {c.DateUtc:yyyy-MM-dd'T'HH:mm:ss'Z'}\n    kind: {c.Kind}\n    text: \"{c.Text}\"\n"))));
             }
 
             seeds.With(article);
@@ -62,5 +89,9 @@ public static class Newsroom
     private static string Illustration(string colour) =>
         $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 320 180\" width=\"320\" height=\"180\"><rect width=\"320\" height=\"180\" fill=\"{colour}\"/><circle cx=\"240\" cy=\"60\" r=\"30\" fill=\"#f4d35e\"/></svg>\n";
 
-    public sealed record Story(int Number, string Headline, string Slug, string AuthorName, string Tag, string Section);
+    public sealed record Story(int Number, string Headline, string Slug, string AuthorName, string Tag, string Section,
+        DateTime PublishedUtc, IReadOnlyList<Note> Corrections);
+
+    /// <summary>One entry of an article's <c>corrections:</c>; <see cref="Label"/> is how the page names its kind.</summary>
+    public sealed record Note(DateTime DateUtc, string Kind, string Label, string Text);
 }

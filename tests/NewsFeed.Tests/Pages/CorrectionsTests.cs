@@ -86,6 +86,44 @@ public sealed class CorrectionsTests
     }
 
     [Fact]
+    public async Task A_later_correction_dates_the_articles_last_change_in_the_feeds_and_the_sitemap()
+    {
+        var corrected = new DateTimeOffset(2025, 9, 20, 14, 30, 0, TimeSpan.Zero);
+        using var seeds = SeedFolder.Create()
+            .With(new MarkdownArticle("Ferry").WithSlug("ferry").PublishedOn(new DateTime(2025, 9, 15, 8, 0, 0, DateTimeKind.Utc)).Tagged("Harbour")
+                .WithField("updated: 2025-09-16T09:00:00Z")
+                .WithField($"corrections:\n  - date: {corrected:yyyy-MM-dd'T'HH:mm:ss'Z'}\n    kind: update\n    text: \"The winter timetable starts on Monday.\""))
+            .With(new MarkdownArticle("Quay").WithSlug("quay").PublishedOn(new DateTime(2025, 9, 18, 8, 0, 0, DateTimeKind.Utc)).Tagged("Harbour"));
+        using var app = new NewsFeedApp(seeds);
+        var site = app.At(Now);
+
+        foreach (var path in new[] { "/feed.xml", "/tags/harbour/feed.xml" })
+        {
+            var rss = await site.GetRssAsync(path);
+            Assert.Equal(corrected, rss.LastUpdatedTime);
+            var item = rss.Items.Single(i => i.Id == FeedTesting.Absolute("/articles/ferry"));
+            Assert.Equal(new DateTimeOffset(2025, 9, 15, 8, 0, 0, TimeSpan.Zero), item.PublishDate);
+            var html = Parse(item.Extensions("encoded", FeedTesting.ContentNs).Single());
+            Assert.Equal("Update", html.One("aside.corrections strong").Text());
+        }
+
+        foreach (var path in new[] { "/feed.json", "/tags/harbour/feed.json" })
+        {
+            var item = (await site.GetJsonFeedAsync(path)).GetProperty("items").EnumerateArray()
+                .Single(i => i.GetProperty("url").GetString() == FeedTesting.Absolute("/articles/ferry"));
+            Assert.Equal(corrected, item.GetProperty("date_modified").GetDateTimeOffset());
+            Assert.Contains("The winter timetable starts on Monday.", Parse(item.GetProperty("content_html").GetString()!).One("aside.corrections li").TextContent, StringComparison.Ordinal);
+        }
+
+        var urls = (await site.GetXmlAsync("/sitemap.xml")).Urls().ToDictionary(u => u.Loc, u => u.LastModified);
+        Assert.Equal(corrected, urls[FeedTesting.Absolute("/articles/ferry")]);
+        Assert.Equal(new DateTimeOffset(2025, 9, 18, 8, 0, 0, TimeSpan.Zero), urls[FeedTesting.Absolute("/articles/quay")]);
+        // The listings that show it changed with it.
+        Assert.Equal(corrected, urls[FeedTesting.Absolute("/")]);
+        Assert.Equal(corrected, urls[FeedTesting.Absolute("/tags/harbour")]);
+    }
+
+    [Fact]
     public async Task The_corrections_page_lists_every_visible_correction_newest_first_twenty_a_page()
     {
         using var seeds = SeedFolder.Create();
