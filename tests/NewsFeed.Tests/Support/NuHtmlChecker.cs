@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace NewsFeed.Tests.Support;
 
 /// <summary>
-/// The W3C's Nu Html Checker (vnu.jar, from npm's vnu-jar as pinned in tools/vnu/package.json) run by Java over a batch
+/// The W3C's Nu Html Checker (vnu.jar, from npm's vnu-jar as pinned in .ci/vnu/package.json) run by Java over a batch
 /// of pages in one call: the JVM takes seconds to start, so every page a test collects goes in the same run.
 /// </summary>
 public static class NuHtmlChecker
@@ -25,7 +25,7 @@ public static class NuHtmlChecker
     /// <summary>Why the checker cannot run here, or null when it can.</summary>
     public static string? Missing =>
         Java is null ? "java is not on PATH (apt-get install default-jre-headless; .ci/run does it)"
-        : !File.Exists(JarPath) ? $"vnu.jar is not at {JarPath} (npm ci --ignore-scripts --prefix tools/vnu; .ci/run does it), or set {JarVariable}"
+        : !File.Exists(JarPath) ? $"vnu.jar is not at {JarPath} (npm ci --ignore-scripts --prefix .ci/vnu; .ci/run does it), or set {JarVariable}"
         : null;
 
     /// <summary>
