@@ -41,7 +41,15 @@ public sealed class HtmlValidityTests
                 .WithSlug("missing-picture")
                 .PublishedOn(new DateTime(2025, 9, 18, 9, 0, 0, DateTimeKind.Utc))
                 .WithField("image:\n  src: images/gone.jpg\n  alt: A picture still to come\n  caption: Coming soon."))
-            .With(new MarkdownArticle("Draft guide").WithSlug("draft-guide").AsDraft());
+            .With(new MarkdownArticle("Draft guide").WithSlug("draft-guide").AsDraft())
+            .With(new MarkdownArticle("Як редакція перевіряє матеріал")
+                .WithDek("Двоє читачів, один перелік.")
+                .PublishedOn(new DateTime(2025, 9, 20, 12, 0, 0, DateTimeKind.Utc))
+                .By("ana-li").InSection("Guides").Tagged("Editing", "Редакція")
+                .WithField("lang: uk\ntranslation_of: desk-checks")
+                .WithField("image:\n  src: images/quay.jpg\n  alt: Стіл біля вікна\n  caption: Ранкова зміна.\n  credit: Ana Li")
+                .WithField("corrections:\n  - date: 2025-09-23\n    text: \"У переліку шість кроків, а не п'ять.\"")
+                .WithBody("Кожен матеріал читають двічі, перш ніж він вийде.\n\n- перший\n- другий\n"));
         for (var i = 1; i <= 22; i++)
         {
             var day = new DateTime(2025, 8, 1, 9, 0, 0, DateTimeKind.Utc).AddDays(i);
@@ -77,6 +85,11 @@ public sealed class HtmlValidityTests
         ("search-empty", "/search", HttpStatusCode.OK),
         ("about", "/about", HttpStatusCode.OK),
         ("not-found", "/articles/no-such-story", HttpStatusCode.NotFound),
+        ("uk-article-translation", "/articles/yak-redaktsiia-pereviriaie-material", HttpStatusCode.OK),
+        ("uk-home", "/uk/", HttpStatusCode.OK),
+        ("uk-search", "/uk/search?q=редакція", HttpStatusCode.OK),
+        ("uk-not-found", "/uk/no-such-page", HttpStatusCode.NotFound),
+        ("uk-feed-tag", "/tags/redaktsiia", HttpStatusCode.OK),
     ];
 
     private static readonly (string Name, string Path, HttpStatusCode Status)[] PreviewPages =

@@ -14,7 +14,7 @@ public static class NuHtmlChecker
 
     public static string JarPath => Environment.GetEnvironmentVariable(JarVariable) is { Length: > 0 } path
         ? path
-        : Path.Combine(RepoPaths.Root, "tools", "vnu", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+        : Path.Combine(RepoPaths.Root, ".ci", "vnu", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
 
     /// <summary>The java on PATH, or null.</summary>
     public static string? Java { get; } = (Environment.GetEnvironmentVariable("PATH") ?? "")
