@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NewsFeed.Web.Caching;
+using NewsFeed.Web.Corrections;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Feeds;
 using NewsFeed.Web.Images;
@@ -31,6 +32,8 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
     private Dictionary<int, string> _authorNames = [];
     private Dictionary<string, StoredArticle> _existing = [];
     private HashSet<string> _storedSlugs = [];
+    // The bodies with a stealth edit pending (StealthEdits): an unchanged file's warning stands at every import.
+    private Dictionary<string, BodyChange> _pendingChanges = [];
     private readonly List<SeedFileResult> _results = [];
     private readonly HashSet<string> _replaced = new(StringComparer.Ordinal);
 
@@ -93,6 +96,7 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
             .Select(a => new StoredArticle(a.Id, a.SourcePath, a.Slug, a.ContentHash, a.AuthorId))
             .ToDictionaryAsync(a => a.SourcePath, StringComparer.Ordinal, cancellationToken);
         _storedSlugs = _existing.Values.Select(a => a.Slug).ToHashSet(StringComparer.Ordinal);
+        _pendingChanges = await StealthEdits.PendingAsync(db, null, cancellationToken);
     }
 
     /// <summary>
@@ -104,6 +108,8 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
         var sections = await db.Sections.AsTracking().ToDictionaryAsync(s => s.Slug, StringComparer.Ordinal, cancellationToken);
         var tags = await db.Tags.AsTracking().ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, cancellationToken);
         var added = new List<(Article Row, ArticleSeed Seed)>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var bodies = await PublishedBodiesAsync(ordered, cancellationToken);
         foreach (var document in ordered)
         {
             if (document.HasErrors)
@@ -139,8 +145,26 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
                     _touched.AddRange(before.Select(b => ((ArticleFacts?)b, (ArticleFacts?)(b with { Author = authorId is { } a ? _authorSlugs[a] : null }))));
                 }
 
+                if (!seed.IsDraft && _pendingChanges.TryGetValue(current.Slug, out var pending))
+                {
+                    StealthEdits.Warn(new ProblemSink(document.Path, document.Problems), seed, pending);
+                }
+
                 _results.Add(new(document.Path, SeedFileState.Unchanged, document.Problems, current.Slug));
                 continue;
+            }
+
+            var seen = bodies.GetValueOrDefault(seed.Slug);
+            var judgement = StealthEdits.Judge(seen, seed, now);
+            if (judgement is { Verdict: BodyVerdict.Warn, Change: { } change })
+            {
+                StealthEdits.Warn(new ProblemSink(document.Path, document.Problems), seed, change);
+            }
+
+            if (StealthEdits.Apply(judgement, seen, seed, now) is { } body && seen is null)
+            {
+                db.PublishedBodies.Add(body);
+                bodies[seed.Slug] = body;
             }
 
             // Replace: the old row of this file, and any other row holding the slug this file now claims (a new
@@ -183,6 +207,18 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
         _written += added.Count;
         // The run's rows (every article's body and source, at a cold import) are not needed again.
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The stored bodies (tracked, to be updated) of the run's articles that will be written.</summary>
+    private async Task<Dictionary<string, PublishedBody>> PublishedBodiesAsync(IReadOnlyList<SeedDocument> ordered, CancellationToken cancellationToken)
+    {
+        var slugs = ordered
+            .Where(d => d is { HasErrors: false, Article.IsDraft: false } && !(_existing.TryGetValue(d.Path, out var stored) && stored.ContentHash == d.Hash))
+            .Select(d => d.Article!.Slug)
+            .ToList();
+        return slugs.Count == 0
+            ? new(StringComparer.Ordinal)
+            : await db.PublishedBodies.AsTracking().Where(b => slugs.Contains(b.Slug)).ToDictionaryAsync(b => b.Slug, StringComparer.Ordinal, cancellationToken);
     }
 
     private FeedItem FeedItemOf(Article row, FeedContent feed)
