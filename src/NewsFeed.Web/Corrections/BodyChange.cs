@@ -12,12 +12,10 @@ public enum WordChange
 public sealed record WordSpan(WordChange Kind, IReadOnlyList<string> Words);
 
 /// <summary>
-/// One place that changed: the words removed and added there, a few unchanged words on either side, and whether the
-/// text goes on past those (shown as "…").
+/// One place that changed, for showing: a few unchanged words, what was removed and added (with the unchanged words
+/// between, when changes are close), a few unchanged words; and whether the text goes on past those (shown as "…").
 /// </summary>
-public sealed record ChangedPlace(
-    IReadOnlyList<string> Before, IReadOnlyList<string> Removed, IReadOnlyList<string> Added, IReadOnlyList<string> After,
-    bool MoreBefore, bool MoreAfter);
+public sealed record ChangedPlace(IReadOnlyList<WordSpan> Spans, bool MoreBefore, bool MoreAfter);
 
 /// <summary>
 /// The word diff of two versions of an article's visible body text (a longest common subsequence of their words), and
@@ -73,51 +71,79 @@ public sealed class BodyChange
         return new BodyChange(old, @new, Diff(old, @new));
     }
 
-    /// <summary>The places that changed, each with a few words that stayed on either side of it, for showing.</summary>
+    /// <summary>
+    /// The places that changed, each with <paramref name="context"/> unchanged words either side; two places fewer than
+    /// twice that apart are one, so no word is shown twice.
+    /// </summary>
     public IReadOnlyList<ChangedPlace> Places(int context = 6)
     {
-        var result = new List<ChangedPlace>();
+        var places = new List<ChangedPlace>();
+        List<WordSpan>? place = null;
+        var moreBefore = false;
         for (var i = 0; i < Spans.Count; i++)
         {
-            if (Spans[i].Kind == WordChange.Same)
+            var span = Spans[i];
+            if (span.Kind != WordChange.Same)
+            {
+                if (place is null)
+                {
+                    place = [];
+                    if (i > 0)
+                    {
+                        place.Add(new WordSpan(WordChange.Same, [.. Spans[i - 1].Words.TakeLast(context)]));
+                        moreBefore = Spans[i - 1].Words.Count > context || i > 1;
+                    }
+                    else
+                    {
+                        moreBefore = false;
+                    }
+                }
+
+                place.Add(span);
+                continue;
+            }
+
+            if (place is null)
             {
                 continue;
             }
 
-            // Before a place, a run that stayed (unless the text begins with the place); after it, another (unless it ends there).
-            var first = i;
-            var before = i > 0 ? Spans[i - 1].Words : [];
-            var removed = Spans[i].Kind == WordChange.Removed ? Spans[i].Words : [];
-            if (Spans[i].Kind == WordChange.Removed && i + 1 < Spans.Count && Spans[i + 1].Kind == WordChange.Added)
+            var last = i == Spans.Count - 1;
+            if (!last && span.Words.Count <= 2 * context)
             {
-                i++;
+                place.Add(span);
+                continue;
             }
 
-            var added = Spans[i].Kind == WordChange.Added ? Spans[i].Words : [];
-            var after = i + 1 < Spans.Count ? Spans[i + 1].Words : [];
-            result.Add(new ChangedPlace([.. before.TakeLast(context)], removed, added, [.. after.Take(context)],
-                before.Count > context || first > 1, after.Count > context || i + 2 < Spans.Count));
+            place.Add(new WordSpan(WordChange.Same, [.. span.Words.Take(context)]));
+            places.Add(new ChangedPlace(place, moreBefore, !last || span.Words.Count > context));
+            place = null;
         }
 
-        return result;
+        if (place is not null)
+        {
+            places.Add(new ChangedPlace(place, moreBefore, false));
+        }
+
+        return places;
     }
 
     /// <summary>One line for the problem list: what became what, in the first few places.</summary>
     public string Summary(int places = 3)
     {
-        static string Quote(IReadOnlyList<string> words) =>
-            "\"" + string.Join(' ', words.Take(6)) + (words.Count > 6 ? " …" : "") + "\"";
+        static string Quote(List<Word> words) =>
+            "\"" + string.Join(' ', words.Take(6).Select(w => w.Text)) + (words.Count > 6 ? " …" : "") + "\"";
 
-        var excerpts = Places();
-        var parts = excerpts.Take(places).Select(e => (e.Removed.Count, e.Added.Count) switch
+        var hunks = Hunks().ToList();
+        var parts = hunks.Take(places).Select(h => (h.Removed.Count, h.Added.Count) switch
         {
-            (0, _) => $"{Quote(e.Added)} added",
-            (_, 0) => $"{Quote(e.Removed)} removed",
-            _ => $"{Quote(e.Removed)} → {Quote(e.Added)}",
+            (0, _) => $"{Quote(h.Added)} added",
+            (_, 0) => $"{Quote(h.Removed)} removed",
+            _ => $"{Quote(h.Removed)} → {Quote(h.Added)}",
         }).ToList();
-        if (excerpts.Count > places)
+        if (hunks.Count > places)
         {
-            parts.Add($"and {excerpts.Count - places} more");
+            parts.Add($"and {hunks.Count - places} more");
         }
 
         return string.Join("; ", parts);

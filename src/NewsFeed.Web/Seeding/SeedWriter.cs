@@ -285,6 +285,9 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
         if (changed)
         {
             await DeleteOrphansAsync(cancellationToken);
+            // A change no article shows any more is no longer pending; the text readers saw stays, to compare a return with.
+            await db.PublishedBodies.Where(b => b.PendingText != null && !db.Articles.Any(a => a.Slug == b.Slug))
+                .ExecuteUpdateAsync(u => u.SetProperty(b => b.PendingText, (string?)null), cancellationToken);
             await ArticleSearch.RefreshAsync(db, _removed, _reassigned || _authorsChanged.Count > 0, cancellationToken);
             // Other instances on this store read the change and evict the same pages (StoreChanges).
             record = await StoreChanges.RecordAsync(db, change, cancellationToken);

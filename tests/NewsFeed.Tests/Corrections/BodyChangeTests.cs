@@ -60,10 +60,8 @@ public sealed class BodyChangeTests
         Assert.Equal("editors meet at [-nine every day-] {+ten on weekdays+}", change.ToString());
         Assert.Equal(3, change.ChangedWords);
         var place = Assert.Single(change.Places());
-        Assert.Equal(["editors", "meet", "at"], place.Before);
-        Assert.Equal(["nine", "every", "day"], place.Removed);
-        Assert.Equal(["ten", "on", "weekdays"], place.Added);
-        Assert.Empty(place.After);
+        Assert.Equal([(WordChange.Same, "editors meet at"), (WordChange.Removed, "nine every day"), (WordChange.Added, "ten on weekdays")],
+            place.Spans.Select(s => (s.Kind, string.Join(' ', s.Words))));
         Assert.False(place.MoreBefore || place.MoreAfter);
         Assert.Equal("\"nine every day\" → \"ten on weekdays\"", change.Summary());
     }
@@ -82,10 +80,28 @@ public sealed class BodyChangeTests
         var change = BodyChange.Of("one two three four five six seven eight nine ten", "one two three four five six seven EIGHT nine ten");
 
         var place = Assert.Single(change.Places());
-        Assert.Equal(["two", "three", "four", "five", "six", "seven"], place.Before);
-        Assert.Equal(["nine", "ten"], place.After);
+        Assert.Equal(["two three four five six seven", "eight", "EIGHT", "nine ten"], place.Spans.Select(s => string.Join(' ', s.Words)));
         Assert.True(place.MoreBefore);
         Assert.False(place.MoreAfter);
+    }
+
+    [Fact]
+    public void Places_closer_than_twice_the_context_are_one_and_farther_ones_are_two()
+    {
+        var words = Enumerable.Range(1, 40).Select(i => $"w{i}").ToArray();
+        string With(params int[] changed) => string.Join(' ', words.Select((w, i) => changed.Contains(i) ? w.ToUpperInvariant() : w));
+
+        var close = Assert.Single(BodyChange.Of(With(), With(10, 22)).Places());
+        Assert.Equal([WordChange.Same, WordChange.Removed, WordChange.Added, WordChange.Same, WordChange.Removed, WordChange.Added, WordChange.Same],
+            close.Spans.Select(s => s.Kind));
+        Assert.Equal(11, close.Spans[3].Words.Count);
+
+        var apart = BodyChange.Of(With(), With(10, 30)).Places();
+        Assert.Equal(2, apart.Count);
+        Assert.True(apart[0].MoreAfter);
+        Assert.True(apart[1].MoreBefore);
+        Assert.Equal(["w5", "w6", "w7", "w8", "w9", "w10"], apart[0].Spans[0].Words);
+        Assert.Equal(["w12", "w13", "w14", "w15", "w16", "w17"], apart[0].Spans[^1].Words);
     }
 
     [Fact]
