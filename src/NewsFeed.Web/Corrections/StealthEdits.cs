@@ -55,8 +55,8 @@ public static class StealthEdits
     }
 
     /// <summary>The warning for <paramref name="change"/>, at the body's first line, with what became what.</summary>
-    public static void Warn(ProblemSink problems, ArticleSeed seed, BodyChange change) =>
-        problems.Warning(Math.Max(seed.BodyLine, 1), 1, $"{Message} ({change.Summary()})");
+    public static void Warn(ProblemSink problems, int bodyLine, BodyChange change) =>
+        problems.Warning(Math.Max(bodyLine, 1), 1, $"{Message} ({change.Summary()})");
 
     /// <summary>Applies a judgement to the stored row (null: none yet); returns the row to keep, or null when none is.</summary>
     public static PublishedBody? Apply(BodyJudgement judgement, PublishedBody? seen, ArticleSeed seed, DateTime nowUtc)

@@ -212,7 +212,7 @@ public sealed class SeedCheckCommand(TextWriter output, TextWriter error)
                 var seed = document.Article!;
                 if (StealthEdits.Judge(bodies.GetValueOrDefault(seed.Slug), seed, now) is { Verdict: BodyVerdict.Warn, Change: { } change })
                 {
-                    StealthEdits.Warn(new ProblemSink(document.Path, document.Problems), seed, change);
+                    StealthEdits.Warn(new ProblemSink(document.Path, document.Problems), seed.BodyLine, change);
                 }
             }
         }

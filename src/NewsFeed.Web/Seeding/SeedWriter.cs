@@ -34,6 +34,9 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
     private HashSet<string> _storedSlugs = [];
     // The bodies with a stealth edit pending (StealthEdits): an unchanged file's warning stands at every import.
     private Dictionary<string, BodyChange> _pendingChanges = [];
+    // Their warnings, added to the files' problems when the import finishes: after the checks across files, whether
+    // those ran before the write (the whole folder) or after the runs, so the report is the same either way.
+    private readonly List<(ProblemSink Problems, int BodyLine, BodyChange Change)> _bodyWarnings = [];
     private readonly List<SeedFileResult> _results = [];
     private readonly HashSet<string> _replaced = new(StringComparer.Ordinal);
 
@@ -147,7 +150,7 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
 
                 if (!seed.IsDraft && _pendingChanges.TryGetValue(current.Slug, out var pending))
                 {
-                    StealthEdits.Warn(new ProblemSink(document.Path, document.Problems), seed, pending);
+                    _bodyWarnings.Add((new ProblemSink(document.Path, document.Problems), seed.BodyLine, pending));
                 }
 
                 _results.Add(new(document.Path, SeedFileState.Unchanged, document.Problems, current.Slug));
@@ -158,7 +161,7 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
             var judgement = StealthEdits.Judge(seen, seed, now);
             if (judgement is { Verdict: BodyVerdict.Warn, Change: { } change })
             {
-                StealthEdits.Warn(new ProblemSink(document.Path, document.Problems), seed, change);
+                _bodyWarnings.Add((new ProblemSink(document.Path, document.Problems), seed.BodyLine, change));
             }
 
             if (StealthEdits.Apply(judgement, seen, seed, now) is { } body && seen is null)
@@ -237,6 +240,11 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
     public async Task<(IReadOnlyList<SeedFileResult> Files, int Deleted, ContentChange Change, long? ChangeRecord)> FinishAsync(
         IReadOnlyList<SeedDocument> documents, CancellationToken cancellationToken, IReadOnlySet<string>? changedPictures = null)
     {
+        foreach (var (problems, line, bodyChange) in _bodyWarnings)
+        {
+            StealthEdits.Warn(problems, line, bodyChange);
+        }
+
         // In path order, however the runs came (the report of runs is the report of the folder at once).
         _results.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         // A broken file's last good version is gone when another file took its slug (before or after it in the loop).

@@ -92,6 +92,8 @@ public sealed class StealthEditTests
         using (var changed = At(seeds, Day1.AddDays(2)))
         {
             Assert.Equal([Expected], (await ReadinessWarningsAsync(changed)).Where(IsStealthWarning));
+            Assert.Contains(changed.Logs.WithProperty("SeedPath", File), e => e.Level == Serilog.Events.LogEventLevel.Warning
+                && e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture).Contains(StealthEdits.Message, StringComparison.Ordinal));
 
             // check reads no store unless told to; told, it says what the import said, and a warning is no error.
             Assert.DoesNotContain((await CheckAsync(changed)).Lines, IsStealthWarning);
@@ -165,7 +167,9 @@ public sealed class StealthEditTests
             watcher.Report(File);
             await Eventually.HoldsAsync(async () => (await app.GetPageAsync($"/articles/{Slug}")).QuerySelector(".preview-body-change") is not null, "the diff shows");
 
-            var block = (await app.GetPageAsync($"/articles/{Slug}")).One(".preview-body-change");
+            var article = await app.GetPageAsync($"/articles/{Slug}");
+            Assert.Equal("0 errors and 1 warning in 1 seed file", article.One(".preview-bar summary").Text());
+            var block = article.One(".preview-body-change");
             Assert.Equal("Changed since the last import", block.One("h2").Text());
             var place = block.One(".body-change li");
             Assert.Equal("Anna Lind,", place.One("del").Text());
