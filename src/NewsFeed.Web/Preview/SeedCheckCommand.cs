@@ -1,6 +1,12 @@
+using System.Data.Common;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NewsFeed.Web.Corrections;
+using NewsFeed.Web.Data;
 using NewsFeed.Web.Images;
+using NewsFeed.Web.Model;
 using NewsFeed.Web.Rendering;
 using NewsFeed.Web.Seeding;
 using NewsFeed.Web.Site;
@@ -8,9 +14,11 @@ using NewsFeed.Web.Site;
 namespace NewsFeed.Web.Preview;
 
 /// <summary>
-/// <c>NewsFeed.Web check [--seeds DIR] [--format text|json]</c>, for content CI: reads and validates a seeds folder
-/// exactly as the import does (<see cref="SeedReader"/>, <see cref="SeedValidator"/>), without serving and without
-/// a database. Prints one compiler-style line per problem and a summary, or one JSON document.
+/// <c>NewsFeed.Web check [--seeds DIR] [--format text|json] [--store]</c>, for content CI: reads and validates a seeds
+/// folder exactly as the import does (<see cref="SeedReader"/>, <see cref="SeedValidator"/>), without serving and
+/// without a database; with <c>--store</c>, also compares each published body with the text readers saw, read from the
+/// configured store (never written), and warns of stealth edits as the import would (<see cref="StealthEdits"/>).
+/// Prints one compiler-style line per problem and a summary, or one JSON document.
 /// <code>dotnet run --project src/NewsFeed.Web -- check --seeds seeds</code>
 /// </summary>
 /// <param name="output">Where the report goes.</param>
@@ -23,12 +31,15 @@ public sealed class SeedCheckCommand(TextWriter output, TextWriter error, string
     public const int CouldNotRun = 2;
 
     private const string Usage = """
-        usage: NewsFeed.Web check [--seeds DIR] [--format text|json]
+        usage: NewsFeed.Web check [--seeds DIR] [--format text|json] [--store]
 
         Reads and validates every file of a seeds folder, as the import does, without serving or touching a database.
           --seeds DIR       the seeds folder (default: the configured NewsFeed:SeedsPath)
           --format FORMAT   text (default): one line per problem, path:line:column: error|warning: message
                             json: one JSON document with the counts and every problem
+          --store           also warn of published bodies changed with no new corrections entry, against the text
+                            readers saw as the configured store holds it (NewsFeed:Database:Provider and
+                            ConnectionStrings:NewsFeed, e.g. from ConnectionStrings__NewsFeed); read only
         Exit code: 0 no errors (warnings allowed), 1 errors, 2 the check could not run.
         """;
 
@@ -42,16 +53,24 @@ public sealed class SeedCheckCommand(TextWriter output, TextWriter error, string
         var configured = builder.Configuration.GetSection(SeedOptions.Section).Get<SeedOptions>() ?? new SeedOptions();
         configured.SeedsPath = configured.ResolveSeedsPath(builder.Environment.ContentRootPath);
         var language = builder.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>()?.Language ?? "en";
-        return new SeedCheckCommand(Console.Out, Console.Error, language).RunAsync(args, configured, CancellationToken.None);
+        var store = new CheckStore(
+            builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite,
+            builder.Configuration.GetConnectionString("NewsFeed"), builder.Environment.ContentRootPath);
+        return new SeedCheckCommand(Console.Out, Console.Error, language).RunAsync(args, configured, CancellationToken.None, store);
     }
+
+    /// <summary>The store <c>--store</c> reads: the app's configured provider and connection, relative paths from the content root.</summary>
+    public sealed record CheckStore(DatabaseProvider Provider, string? ConnectionString, string ContentRoot);
 
     /// <param name="args">The arguments after <c>check</c>.</param>
     /// <param name="configured">The app's seed options: the default folder (absolute) and the file size limit.</param>
     /// <param name="cancellationToken">Stops reading.</param>
-    public async Task<int> RunAsync(IReadOnlyList<string> args, SeedOptions configured, CancellationToken cancellationToken)
+    /// <param name="store">The store <c>--store</c> reads.</param>
+    public async Task<int> RunAsync(IReadOnlyList<string> args, SeedOptions configured, CancellationToken cancellationToken, CheckStore? store = null)
     {
         string? seeds = null;
         var format = "text";
+        var compare = false;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -61,6 +80,9 @@ public sealed class SeedCheckCommand(TextWriter output, TextWriter error, string
                     break;
                 case "--format" when i + 1 < args.Count && args[i + 1] is "text" or "json":
                     format = args[++i];
+                    break;
+                case "--store":
+                    compare = true;
                     break;
                 case "-h" or "--help":
                     await output.WriteLineAsync(Usage);
@@ -117,9 +139,30 @@ public sealed class SeedCheckCommand(TextWriter output, TextWriter error, string
             return CouldNotRun;
         }
 
+        IReadOnlyDictionary<string, PublishedBody>? bodies = null;
+        if (compare)
+        {
+            if (store?.ConnectionString is not { Length: > 0 } connection)
+            {
+                await error.WriteLineAsync("check: --store needs the store's connection, ConnectionStrings:NewsFeed (e.g. the environment variable ConnectionStrings__NewsFeed)");
+                return CouldNotRun;
+            }
+
+            try
+            {
+                bodies = await ReadBodiesAsync(store.Provider, connection, store.ContentRoot, cancellationToken);
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException or IOException)
+            {
+                // The reason, not the connection string (it may hold a password).
+                await error.WriteLineAsync($"check: the store could not be read ({e.GetType().Name}: {e.Message.Split('\n', 2)[0]})");
+                return CouldNotRun;
+            }
+        }
+
         try
         {
-            return await ReportAsync(documents, pictureUrls, root, shown, format);
+            return await ReportAsync(documents, pictureUrls, bodies, root, shown, format);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -130,10 +173,57 @@ public sealed class SeedCheckCommand(TextWriter output, TextWriter error, string
         }
     }
 
-    private async Task<int> ReportAsync(IReadOnlyList<SeedDocument> documents, IReadOnlyList<string> pictures, string root, string shown, string format)
+    /// <summary>The text readers saw of each article, as the store holds it; the store is opened read-only and never created.</summary>
+    private static async Task<Dictionary<string, PublishedBody>> ReadBodiesAsync(
+        DatabaseProvider provider, string connection, string contentRoot, CancellationToken cancellationToken)
     {
+        var options = new DbContextOptionsBuilder<NewsDbContext>();
+        if (provider == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(connection);
+        }
+        else
+        {
+            var file = StoreProvider.SqliteFile(connection, contentRoot);
+            if (file is not null && !File.Exists(file))
+            {
+                throw new IOException($"there is no store at {file}");
+            }
+
+            var readOnly = new SqliteConnectionStringBuilder(connection) { Mode = SqliteOpenMode.ReadOnly };
+            if (file is not null)
+            {
+                readOnly.DataSource = file;
+            }
+
+            options.UseSqlite(readOnly.ToString());
+        }
+
+        await using var db = new NewsDbContext(options.Options);
+        return await db.PublishedBodies.AsNoTracking().ToDictionaryAsync(b => b.Slug, StringComparer.Ordinal, cancellationToken);
+    }
+
+    private async Task<int> ReportAsync(
+        IReadOnlyList<SeedDocument> documents, IReadOnlyList<string> pictures, IReadOnlyDictionary<string, PublishedBody>? bodies,
+        string root, string shown, string format)
+    {
+        var validated = SeedValidator.Validate(documents, pictures, Editions.CodeOf(language));
+        if (bodies is not null)
+        {
+            // What the import would warn of, judged against the store's texts; nothing is recorded.
+            var now = DateTime.UtcNow;
+            foreach (var document in validated.Where(d => d is { HasErrors: false, Article: not null }))
+            {
+                var seed = document.Article!;
+                if (StealthEdits.Judge(bodies.GetValueOrDefault(seed.Slug), seed, now) is { Verdict: BodyVerdict.Warn, Change: { } change })
+                {
+                    StealthEdits.Warn(new ProblemSink(document.Path, document.Problems), seed.BodyLine, change);
+                }
+            }
+        }
+
         // The counts are of seed files; a picture no seed uses adds its warning, not a file.
-        var problems = SeedValidator.Validate(documents, pictures, Editions.CodeOf(language)).SelectMany(d => d.Problems)
+        var problems = validated.SelectMany(d => d.Problems)
             .OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Column)
             .ToList();
         var errors = problems.Count(p => p.IsError);

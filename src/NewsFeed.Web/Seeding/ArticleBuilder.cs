@@ -14,7 +14,7 @@ internal static class ArticleBuilder
     private const int ExcerptLength = 280;
 
     public static ArticleSeed? Build(
-        string headline, int headlineLine, ArticleFields meta, SourceFormat format, string source, RenderedBody body,
+        string headline, int headlineLine, ArticleFields meta, SourceFormat format, string source, RenderedBody body, int bodyLine,
         string pageExtras, DateTime lastWriteUtc, AuthorSeed? inlineAuthor, SeedContext context)
     {
         var slug = meta.Slug ?? Slug.From(headline);
@@ -70,6 +70,7 @@ internal static class ArticleBuilder
             Source = source,
             Html = body.Html,
             BodyText = body.PlainText,
+            BodyLine = bodyLine,
             WordCount = words,
             ReadingMinutes = ReadingTime.Minutes(pageWords),
             Related = meta.Related,

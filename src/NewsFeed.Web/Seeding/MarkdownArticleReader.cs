@@ -34,13 +34,24 @@ internal static class MarkdownArticleReader
             return null;
         }
 
-        return ArticleBuilder.Build(headline, headlineLine, meta, SourceFormat.Markdown, block.Body, body, "", lastWriteUtc, null, context);
+        return ArticleBuilder.Build(headline, headlineLine, meta, SourceFormat.Markdown, block.Body, body, block.FirstTextLine, "", lastWriteUtc, null, context);
     }
 }
 
 /// <summary>The front matter block of a Markdown file, split from the body with line numbers kept.</summary>
 internal readonly record struct FrontMatterBlock(string Yaml, int FirstLine, string Body, int BodyLine)
 {
+    /// <summary>The body's first line that is not blank (its first line when all are).</summary>
+    public int FirstTextLine
+    {
+        get
+        {
+            var lines = Body.Split('\n');
+            var blank = lines.TakeWhile(l => l.Trim().Length == 0).Count();
+            return BodyLine + (blank == lines.Length ? 0 : blank);
+        }
+    }
+
     public static bool TrySplit(string text, ProblemSink problems, out FrontMatterBlock block)
     {
         block = default;

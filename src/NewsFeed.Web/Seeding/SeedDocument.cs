@@ -70,8 +70,11 @@ public sealed record ArticleSeed
     public required string Source { get; init; }
     public required string Html { get; init; }
 
-    /// <summary>The body as plain text, for the search index.</summary>
+    /// <summary>The body as plain text, for the search index and to catch a stealth edit.</summary>
     public string BodyText { get; init; } = "";
+
+    /// <summary>The body's first line with text (1-based): where a problem with the body as a whole is reported.</summary>
+    public int BodyLine { get; init; }
 
     public int WordCount { get; init; }
     public int ReadingMinutes { get; init; }

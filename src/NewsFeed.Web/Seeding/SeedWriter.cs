@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NewsFeed.Web.Caching;
+using NewsFeed.Web.Corrections;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Feeds;
 using NewsFeed.Web.Images;
@@ -31,6 +32,11 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
     private Dictionary<int, string> _authorNames = [];
     private Dictionary<string, StoredArticle> _existing = [];
     private HashSet<string> _storedSlugs = [];
+    // The bodies with a stealth edit pending (StealthEdits): an unchanged file's warning stands at every import.
+    private Dictionary<string, BodyChange> _pendingChanges = [];
+    // Their warnings, added to the files' problems when the import finishes: after the checks across files, whether
+    // those ran before the write (the whole folder) or after the runs, so the report is the same either way.
+    private readonly List<(ProblemSink Problems, int BodyLine, BodyChange Change)> _bodyWarnings = [];
     private readonly List<SeedFileResult> _results = [];
     private readonly HashSet<string> _replaced = new(StringComparer.Ordinal);
 
@@ -93,6 +99,7 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
             .Select(a => new StoredArticle(a.Id, a.SourcePath, a.Slug, a.ContentHash, a.AuthorId))
             .ToDictionaryAsync(a => a.SourcePath, StringComparer.Ordinal, cancellationToken);
         _storedSlugs = _existing.Values.Select(a => a.Slug).ToHashSet(StringComparer.Ordinal);
+        _pendingChanges = await StealthEdits.PendingAsync(db, null, cancellationToken);
     }
 
     /// <summary>
@@ -104,6 +111,8 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
         var sections = await db.Sections.AsTracking().ToDictionaryAsync(s => s.Slug, StringComparer.Ordinal, cancellationToken);
         var tags = await db.Tags.AsTracking().ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, cancellationToken);
         var added = new List<(Article Row, ArticleSeed Seed)>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var bodies = await PublishedBodiesAsync(ordered, cancellationToken);
         foreach (var document in ordered)
         {
             if (document.HasErrors)
@@ -139,8 +148,26 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
                     _touched.AddRange(before.Select(b => ((ArticleFacts?)b, (ArticleFacts?)(b with { Author = authorId is { } a ? _authorSlugs[a] : null }))));
                 }
 
+                if (!seed.IsDraft && _pendingChanges.TryGetValue(current.Slug, out var pending))
+                {
+                    _bodyWarnings.Add((new ProblemSink(document.Path, document.Problems), seed.BodyLine, pending));
+                }
+
                 _results.Add(new(document.Path, SeedFileState.Unchanged, document.Problems, current.Slug));
                 continue;
+            }
+
+            var seen = bodies.GetValueOrDefault(seed.Slug);
+            var judgement = StealthEdits.Judge(seen, seed, now);
+            if (judgement is { Verdict: BodyVerdict.Warn, Change: { } change })
+            {
+                _bodyWarnings.Add((new ProblemSink(document.Path, document.Problems), seed.BodyLine, change));
+            }
+
+            if (StealthEdits.Apply(judgement, seen, seed, now) is { } body && seen is null)
+            {
+                db.PublishedBodies.Add(body);
+                bodies[seed.Slug] = body;
             }
 
             // Replace: the old row of this file, and any other row holding the slug this file now claims (a new
@@ -186,6 +213,18 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
         db.ChangeTracker.Clear();
     }
 
+    /// <summary>The stored bodies (tracked, to be updated) of the run's articles that will be written.</summary>
+    private async Task<Dictionary<string, PublishedBody>> PublishedBodiesAsync(IReadOnlyList<SeedDocument> ordered, CancellationToken cancellationToken)
+    {
+        var slugs = ordered
+            .Where(d => d is { HasErrors: false, Article.IsDraft: false } && !(_existing.TryGetValue(d.Path, out var stored) && stored.ContentHash == d.Hash))
+            .Select(d => d.Article!.Slug)
+            .ToList();
+        return slugs.Count == 0
+            ? new(StringComparer.Ordinal)
+            : await db.PublishedBodies.AsTracking().Where(b => slugs.Contains(b.Slug)).ToDictionaryAsync(b => b.Slug, StringComparer.Ordinal, cancellationToken);
+    }
+
     private FeedItem FeedItemOf(Article row, FeedContent feed)
     {
         var author = row.AuthorId is { } id ? (_authorSlugs[id], _authorNames[id]) : ((string?)null, (string?)null);
@@ -202,6 +241,11 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
     public async Task<(IReadOnlyList<SeedFileResult> Files, int Deleted, ContentChange Change, long? ChangeRecord)> FinishAsync(
         IReadOnlyList<SeedDocument> documents, CancellationToken cancellationToken, IReadOnlySet<string>? changedPictures = null)
     {
+        foreach (var (problems, line, bodyChange) in _bodyWarnings)
+        {
+            StealthEdits.Warn(problems, line, bodyChange);
+        }
+
         // In path order, however the runs came (the report of runs is the report of the folder at once).
         _results.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         // A broken file's last good version is gone when another file took its slug (before or after it in the loop).
@@ -250,6 +294,9 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
         if (changed)
         {
             await DeleteOrphansAsync(cancellationToken);
+            // A change no article shows any more is no longer pending; the text readers saw stays, to compare a return with.
+            await db.PublishedBodies.Where(b => b.PendingText != null && !db.Articles.Any(a => a.Slug == b.Slug))
+                .ExecuteUpdateAsync(u => u.SetProperty(b => b.PendingText, (string?)null), cancellationToken);
             await ArticleSearch.RefreshAsync(db, _removed, _reassigned || _authorsChanged.Count > 0, cancellationToken);
             // Other instances on this store read the change and evict the same pages (StoreChanges).
             record = await StoreChanges.RecordAsync(db, change, cancellationToken);

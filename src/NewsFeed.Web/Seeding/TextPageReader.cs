@@ -22,6 +22,9 @@ public sealed record TextPage
     public int CaptionLine { get; init; }
     public string? Credit { get; init; }
     public IReadOnlyList<string> Paragraphs { get; init; } = [];
+
+    /// <summary>The line of the first paragraph (0: none).</summary>
+    public int BodyLine { get; init; }
     public IReadOnlyList<RelatedSeed> Teasers { get; init; } = [];
     public string? AuthorName { get; init; }
     public int AuthorLine { get; init; }
@@ -189,6 +192,7 @@ public static partial class TextPageReader
         }
 
         var paragraphs = new List<string>();
+        var bodyLine = 0;
         for (var k = i; k < bodyEnd; k++)
         {
             if (IsBlank(lines[k]))
@@ -200,6 +204,11 @@ public static partial class TextPageReader
             {
                 problems.Warning(k + 1, 1, $"page chrome '{Trim(lines[k])}' left out of the body");
                 continue;
+            }
+
+            if (paragraphs.Count == 0)
+            {
+                bodyLine = k + 1;
             }
 
             paragraphs.Add(Trim(lines[k]));
@@ -220,6 +229,7 @@ public static partial class TextPageReader
             CaptionLine = captionLine,
             Credit = credit,
             Paragraphs = paragraphs,
+            BodyLine = bodyLine,
             Teasers = teasers,
             AuthorName = authorName,
             AuthorLine = authorLine,
@@ -278,7 +288,7 @@ public static partial class TextPageReader
 
         var authorBlock = string.Join('\n', [page.AuthorName, page.AuthorJobTitle, .. page.AuthorBio]);
         var article = ArticleBuilder.Build(page.Headline, page.HeadlineLine, meta, SourceFormat.TextPage,
-            string.Join("\n\n", page.Paragraphs), body, authorBlock, lastWriteUtc, author, context);
+            string.Join("\n\n", page.Paragraphs), body, page.BodyLine, authorBlock, lastWriteUtc, author, context);
 
         if (article is not null && page.StatedMinutes is { } stated && stated != article.ReadingMinutes)
         {

@@ -92,7 +92,8 @@ public sealed class PreviewSaveTests
     [Fact]
     public async Task A_save_the_import_cannot_take_is_on_the_problems_bar_and_the_next_save_recovers()
     {
-        using var seeds = SeedFolder.Create().With(new MarkdownArticle("Budget").WithSlug("budget").WithBody("First version."));
+        // A draft: its rewrite is no stealth edit of a published article (StealthEditTests), only the save this test is about.
+        using var seeds = SeedFolder.Create().With(new MarkdownArticle("Budget").WithSlug("budget").AsDraft().WithBody("First version."));
         var (app, watcher) = Driven(seeds);
         using var _ = app;
         var moved = seeds.Root + "-moved";
@@ -115,7 +116,7 @@ public sealed class PreviewSaveTests
             Directory.Move(moved, seeds.Root);
         }
 
-        seeds.With(new MarkdownArticle("Budget").WithSlug("budget").WithBody("Second version."));
+        seeds.With(new MarkdownArticle("Budget").WithSlug("budget").AsDraft().WithBody("Second version."));
         watcher.Report("budget.md");
         await Eventually.HoldsAsync(async () => (await app.GetPageAsync("/articles/budget")).One(".story-body p").Text() == "Second version.", "the next save shows");
         Assert.Empty(await ProblemsPageAsync(app));

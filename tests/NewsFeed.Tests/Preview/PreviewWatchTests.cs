@@ -61,7 +61,8 @@ public sealed class PreviewWatchTests
     [Fact]
     public async Task A_broken_save_keeps_the_last_good_version_and_the_problems_page_and_bar_say_so()
     {
-        using var seeds = SeedFolder.Create().With(new MarkdownArticle("Story").WithSlug("story").WithBody("Good text."));
+        // A draft: its rewrite is no stealth edit of a published article (StealthEditTests), only the save this test is about.
+        using var seeds = SeedFolder.Create().With(new MarkdownArticle("Story").WithSlug("story").AsDraft().WithBody("Good text."));
         using var app = Watching(seeds);
 
         seeds.Write("story.md", "---\nheadline: Story\nslug: story\ndraft: yes\n---\nTypo version.\n");
@@ -80,7 +81,7 @@ public sealed class PreviewWatchTests
         Assert.Equal("/articles/story", file.One("a.seed-article").GetAttribute("href"));
 
         // Fixed again: the problem goes, the new text shows.
-        seeds.With(new MarkdownArticle("Story").WithSlug("story").WithBody("Fixed text."));
+        seeds.With(new MarkdownArticle("Story").WithSlug("story").AsDraft().WithBody("Fixed text."));
         await PageShowsAsync(app, "/articles/story", "Fixed text.");
         // The import's report follows its commit by a moment (the store's after-import upkeep runs between them).
         await Eventually.HoldsAsync(async () => (await app.GetPageAsync("/articles/story")).QuerySelectorAll(".preview-bar").Length == 0,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsFeed.Web.Caching;
+using NewsFeed.Web.Corrections;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Feeds;
 using NewsFeed.Web.Model;
@@ -22,6 +23,9 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
     public IReadOnlyList<Alternate> Translations { get; private set; } = [];
 
     public IReadOnlyList<ReadMore> Related { get; private set; } = [];
+
+    /// <summary>Preview only: the change of the body since the version readers saw, while no correction owns up to it.</summary>
+    public BodyChange? BodyChange { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -44,6 +48,7 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
             .Where(t => PreviewQueries.IsVisible(t.IsDraft, t.PublishedUtc, now, preview.Value))
             .OrderByDescending(t => t.IsOriginal).ThenBy(t => t.Language, StringComparer.Ordinal)
             .Select(t => new Alternate(editions.Of(t.Language), PagePaths.Article(t.Slug), t.IsOriginal))];
+        BodyChange = preview.Value.Enabled && !row.IsDraft ? await StealthEdits.PendingChangeAsync(db, row.Slug, cancellationToken) : null;
         Related = RelatedArticles.Choose(row.Slug, view, t => PreviewQueries.IsVisible(t.IsDraft, t.PublishedUtc, now, preview.Value));
         // The article whole (the body key, which every change of it touches), its author's card, its tags' listings (the
         // newest articles sharing a tag fill "Read more") and every teaser "Read more" shows or may show once visible.
