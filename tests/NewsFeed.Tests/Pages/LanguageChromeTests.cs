@@ -41,6 +41,7 @@ public sealed class LanguageChromeTests(LanguageChromeTests.Site site) : IClassF
         Assert.Equal("Усі виправлення", corrections.One(".corrections-all a").Text());
         Assert.Equal("Читайте також", page.One(".related h2").Text());
         Assert.Equal("Теги", page.One("nav.story-tags").GetAttribute("aria-label"));
+        Assert.Equal("Іншими мовами", page.One("nav.story-translations").GetAttribute("aria-label"));
 
         // The article's data keeps its English labels, as its feed items do.
         using var data = JsonDocument.Parse(page.One("script[type='application/ld+json']").TextContent);
@@ -192,6 +193,7 @@ public sealed class LanguageChromeTests(LanguageChromeTests.Site site) : IClassF
         Assert.Equal("By Ana Li", Squeezed(article.One(".byline-author")));
         Assert.Equal("September 15, 2025", article.One(".byline time.published").Text());
         Assert.Equal("2 min read", article.One(".reading-time").Text());
+        Assert.Equal("Other languages", article.One("nav.story-translations").GetAttribute("aria-label"));
         Assert.Equal("Skip to content", article.One("a.skip-link").Text());
         Assert.Equal("/search", article.One("header form[role=search]").GetAttribute("action"));
         var other = article.One("nav.site-editions a");
@@ -241,7 +243,7 @@ public sealed class LanguageChromeTests(LanguageChromeTests.Site site) : IClassF
                 .Write("authors/ana-li.md", "---\nname: Ana Li\n---\nAna edits the newsroom desk.\n")
                 .With(new MarkdownArticle("Як редакція складає розклад публікацій").WithSlug("rozklad").By("olena-koval").Tagged("Редакція")
                     .PublishedOn(Published).WithBody(UkrainianBody)
-                    .WithField("lang: uk\ncorrections:\n"
+                    .WithField("lang: uk\ntranslation_of: timetable\ncorrections:\n"
                         + "  - date: 2025-09-16\n    kind: correction\n    text: \"Розклад оновлюють щопонеділка.\"\n"
                         + "  - date: 2025-09-17\n    kind: clarification\n    text: \"Йдеться про вечірні випуски.\"\n"
                         + "  - date: 2025-09-18\n    kind: update\n    text: \"Додано розклад на вихідні.\"\n"))
