@@ -89,6 +89,39 @@ public sealed class JourneyTests(Chromium chromium, ServedSite site) : IClassFix
         await ReadsArticleThenAuthorTagAndSearchAsync(reader);
     }
 
+    [Fact]
+    public async Task A_Ukrainian_reader_shows_more_searches_and_reads_in_Ukrainian()
+    {
+        await using var reader = await Reader.OpenAsync(chromium, site.BaseAddress, Screen.Desktop, "uk");
+        var page = reader.Page;
+        var teasers = page.Locator("[data-feed] > li");
+
+        await reader.GotoAsync("/uk/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Останні новини" })).ToBeVisibleAsync();
+        await Expect(teasers).ToHaveCountAsync(20);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Показати ще", Exact = true }).ClickAsync();
+        await Expect(teasers).ToHaveCountAsync(Newsroom.UkrainianCount);
+        // Two is the "few" form, which English does not have: site.js took it from the page by Intl.PluralRules.
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Завантажено ще 2 статті.");
+        await reader.CheckPageAsync();
+
+        var searchBox = page.GetByRole(AriaRole.Searchbox, new() { Name = "Пошук статей" });
+        await searchBox.FillAsync(Newsroom.UkrainianSearchWord);
+        await searchBox.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Пошук" })).ToBeVisibleAsync();
+        await Expect(page.GetByText($"{Newsroom.UkrainianLighthouseStories.Length} результати за запитом «{Newsroom.UkrainianSearchWord}»")).ToBeVisibleAsync();
+        await reader.CheckPageAsync();
+
+        var headline = Newsroom.UkrainianHeadline(Newsroom.UkrainianLighthouseStories[0]);
+        await page.GetByRole(AriaRole.Link, new() { Name = headline, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = headline })).ToBeVisibleAsync();
+        await Expect(page.Locator(".byline time.published")).ToHaveTextAsync("1 березня 2025");
+        await reader.CheckPageAsync();
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Мови" }).GetByRole(AriaRole.Link, new() { Name = "English", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Latest news" })).ToBeVisibleAsync();
+    }
+
     /// <summary>From the teaser of <see cref="Last"/>: the article, its author's page, back, its tag, a search, a result, a 404.</summary>
     private async Task ReadsArticleThenAuthorTagAndSearchAsync(Reader reader)
     {

@@ -21,5 +21,9 @@ public static class SitePages
         { "corrections", "/corrections", 200 },
         { "corrections-page-2", "/corrections/page/2", 200 },
         { "not-found", "/articles/no-such-story", 404 },
+        { "uk-feed", "/uk/", 200 },
+        { "uk-article", "/articles/istoriia-04", 200 },
+        { "uk-search", "/uk/search?q=маяк", 200 },
+        { "uk-not-found", "/uk/no-such-page", 404 },
     };
 }

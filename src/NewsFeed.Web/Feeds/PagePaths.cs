@@ -9,4 +9,7 @@ internal static class PagePaths
     public static string Author(string slug) => $"/authors/{Uri.EscapeDataString(slug)}";
     public static string Tag(string slug) => $"/tags/{Uri.EscapeDataString(slug)}";
     public static string Section(string slug) => $"/sections/{Uri.EscapeDataString(slug)}";
+
+    /// <summary>Search with the chrome in <paramref name="edition"/>'s language: <c>/search</c>, <c>/uk/search</c>.</summary>
+    public static string Search(Site.Edition edition) => edition.Prefix + "/search";
 }

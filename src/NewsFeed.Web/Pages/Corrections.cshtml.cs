@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
 using NewsFeed.Web.Model;
-using NewsFeed.Web.Pages.Articles;
 using NewsFeed.Web.Preview;
 
 namespace NewsFeed.Web.Pages;
@@ -47,8 +46,5 @@ public sealed class CorrectionsModel(NewsDbContext db, TimeProvider time, IOptio
         return Page();
     }
 
-    public sealed record Entry(DateTime DateUtc, CorrectionKind Kind, string Text, string Slug, string Headline, int ArticleId, int Position)
-    {
-        public string Label => DetailsModel.CorrectionView.LabelOf(Kind);
-    }
+    public sealed record Entry(DateTime DateUtc, CorrectionKind Kind, string Text, string Slug, string Headline, int ArticleId, int Position);
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Feeds;
 using NewsFeed.Web.Listings;
 using NewsFeed.Web.Search;
 using NewsFeed.Web.Site;
@@ -22,7 +23,7 @@ public sealed class SearchModel(NewsDbContext db, SearchIndex index, SiteListing
     public Pager? Pager { get; private set; }
 
     /// <summary>The search page of the edition a reader searched from (<c>/search</c>, <c>/uk/search</c>): its chrome's language; it finds articles of both.</summary>
-    public string Path => HttpContext.Edition().Prefix + "/search";
+    public string Path => PagePaths.Search(HttpContext.Edition());
 
     public async Task<IActionResult> OnGetAsync(string? edition, CancellationToken cancellationToken)
     {

@@ -28,7 +28,7 @@ public sealed record Edition(string Code, string Tag, CultureInfo Culture, strin
 /// </summary>
 public sealed class Editions
 {
-    /// <summary>The languages page chrome exists in (Resources/), by code, with the culture their dates follow.</summary>
+    /// <summary>The languages page chrome exists in (Site/SiteText.{code}.resx), by code, with the culture their dates follow.</summary>
     private static readonly (string Code, string Culture, string Name)[] Known =
     [
         ("en", "en-US", "English"),
@@ -71,6 +71,13 @@ public sealed class Editions
     /// (a tag's listing and search hold both editions), so screen readers and translation tools read it right; else null.
     /// </summary>
     public string? TagIfOther(string language, Edition page) => language.Length > 0 && language != page.Code ? Of(language).Tag : null;
+
+    /// <summary>
+    /// The edition whose prefix <paramref name="path"/> is under (<c>/uk/...</c>: uk), else the default: what a page
+    /// with no article or listing of its own speaks, such as the 404 of an address that does not exist.
+    /// </summary>
+    public Edition AtPath(PathString path) =>
+        All.FirstOrDefault(e => e.Prefix.Length > 0 && path.StartsWithSegments(e.Prefix, StringComparison.Ordinal)) ?? Default;
 
     /// <summary>The edition a <c>lang:</c> value names, by its primary subtag in any case (<c>uk</c>, <c>UK</c>, <c>uk-UA</c>).</summary>
     public Edition? Find(string value) => All.FirstOrDefault(e => e.Code == CodeOf(value));

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.WebEncoders;
@@ -21,6 +22,9 @@ public static class SiteExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<Editions>();
         builder.Services.Configure<RouteOptions>(routes => routes.SetParameterPolicy<EditionRouteConstraint>(EditionRouteConstraint.Name));
+        // The chrome's words (SiteText.resx and its languages), and every page rendered in its edition's culture.
+        builder.Services.AddLocalization();
+        builder.Services.Configure<MvcOptions>(mvc => mvc.Filters.Add(new EditionCultureFilter()));
 
         // No "Server: Kestrel": it tells an attacker what to try. HSTS for a year, not the framework's 30 days.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);

@@ -7,6 +7,8 @@ namespace NewsFeed.BrowserTests.Support;
 /// The corpus the browser suite reads: 45 articles (feed pages of 20, 20 and 5), two authors, three tags, two
 /// sections, illustrations, one word ("lighthouse") that search finds in three articles, and 23 corrections (every
 /// even story has one, story 2 a second: /corrections has pages of 20 and 3). Small on purpose.
+/// Beside them, 22 in Ukrainian (<c>lang: uk</c>, on <c>/uk/</c> only: no author, tag or section), two of which have
+/// the word "маяк".
 /// </summary>
 public static class Newsroom
 {
@@ -18,6 +20,14 @@ public static class Newsroom
     public static readonly int[] LighthouseStories = [3, 17, 41];
 
     public const int CorrectionCount = (ArticleCount / 2) + 1;
+
+    public const int UkrainianCount = 22;
+    public const string UkrainianSearchWord = "маяк";
+
+    public static readonly int[] UkrainianLighthouseStories = [4, 21];
+
+    public static string UkrainianHeadline(int number) =>
+        string.Create(CultureInfo.InvariantCulture, $"Історія {number:00}: новини з портового містечка");
 
     /// <summary>Story 1 is the newest, so the feed lists them in number order.</summary>
     public static Story Article(int number)
@@ -81,6 +91,17 @@ public static class Newsroom
             }
 
             seeds.With(article);
+        }
+
+        for (var number = 1; number <= UkrainianCount; number++)
+        {
+            var body = "Рада зібралася у вівторок, щоб обговорити причал, розклад порома й зимовий ярмарок.\n\n" +
+                (UkrainianLighthouseStories.Contains(number) ? "Старий маяк знову засвітили вперше за багато років.\n" : "");
+            seeds.With(new MarkdownArticle(UkrainianHeadline(number))
+                .WithSlug(string.Create(CultureInfo.InvariantCulture, $"istoriia-{number:00}"))
+                .PublishedOn(new DateTime(2025, 3, 1, 12, 0, 0, DateTimeKind.Utc).AddHours(-number))
+                .WithBody(body)
+                .WithField("lang: uk"));
         }
 
         return seeds;

@@ -89,6 +89,9 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
     {
         public string Label => LabelOf(Kind);
 
+        /// <summary>The label's key in SiteText, for the page's language; the feeds and the NewsArticle data keep <see cref="LabelOf"/>'s English.</summary>
+        public static string LabelKey(CorrectionKind kind) => "Correction." + LabelOf(kind);
+
         public static string LabelOf(CorrectionKind kind) => kind switch
         {
             CorrectionKind.Clarification => "Clarification",

@@ -4,6 +4,21 @@
 (() => {
   "use strict";
 
+  // The page's own words for it, one per plural form of its language (Pages/Shared/_FeedStatus.cshtml).
+  function loadedText(status, count) {
+    try {
+      const forms = JSON.parse(status.dataset.loaded);
+      const form = forms[new Intl.PluralRules(document.documentElement.lang).select(count)] ?? forms.other ?? forms.many;
+      if (form) {
+        return form.replace("{0}", String(count));
+      }
+    } catch {
+      // Fall through to English.
+    }
+
+    return count === 1 ? "1 more article loaded." : `${count} more articles loaded.`;
+  }
+
   async function showMore(link) {
     const list = document.querySelector("[data-feed]");
     const status = document.querySelector("[data-feed-status]");
@@ -39,7 +54,7 @@
       }
 
       if (status) {
-        status.textContent = items.length === 1 ? "1 more article loaded." : `${items.length} more articles loaded.`;
+        status.textContent = loadedText(status, items.length);
       }
 
       return true;

@@ -1,0 +1,32 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+
+namespace NewsFeed.Web.Site;
+
+/// <summary>
+/// The words of the page chrome (navigation, bylines, pagers, labels, error pages) in every edition's language:
+/// <c>SiteText.resx</c> beside this file is English and the fallback, <c>SiteText.uk.resx</c> Ukrainian. Views read them
+/// as <c>@Text["Key"]</c> (<c>_ViewImports.cshtml</c>) in the culture <see cref="EditionCultureFilter"/> sets.
+/// Keys name the place, not the English words, so a change of wording is one line in each file.
+/// </summary>
+public sealed class SiteText
+{
+    private SiteText()
+    {
+    }
+}
+
+/// <summary>Counted phrases: one key per plural form, <c>Key_one</c>, <c>Key_few</c>, … (<see cref="Plurals"/>).</summary>
+public static class SiteTextExtensions
+{
+    /// <summary>
+    /// The form of <paramref name="key"/> for <paramref name="count"/> in the current language ("1 стаття", "2 статті",
+    /// "5 статей"), formatted with the count as <c>{0}</c> and <paramref name="more"/> after it.
+    /// </summary>
+    public static LocalizedString Plural(this IStringLocalizer<SiteText> text, string key, long count, params object[] more) =>
+        text[key + "_" + Plurals.CategoryOf(CultureInfo.CurrentUICulture, count), [count, .. more]];
+
+    /// <summary>Each plural form of <paramref name="key"/> in the current language, unformatted, by CLDR category.</summary>
+    public static IReadOnlyDictionary<string, string> PluralForms(this IStringLocalizer<SiteText> text, string key) =>
+        Plurals.CategoriesOf(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName).ToDictionary(c => c, c => text[key + "_" + c].Value);
+}
