@@ -122,6 +122,29 @@ public sealed class JourneyTests(Chromium chromium, ServedSite site) : IClassFix
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Latest news" })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_reader_follows_a_story_from_English_to_Ukrainian_and_back()
+    {
+        await using var reader = await Reader.OpenAsync(chromium, site.BaseAddress, Screen.Phone, "translation");
+        var page = reader.Page;
+        var english = Newsroom.Article(Newsroom.TranslatedStory);
+
+        await reader.GotoAsync($"/articles/{english.Slug}");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Other languages" }).GetByRole(AriaRole.Link, new() { Name = "Українська", Exact = true }).ClickAsync();
+
+        var headline = Newsroom.UkrainianHeadline(Newsroom.TranslatedStory);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = headline })).ToBeVisibleAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "uk");
+        await Expect(page.Locator(".byline time.published")).ToHaveTextAsync("1 березня 2025");
+        await reader.CheckPageAsync();
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Іншими мовами" }).GetByRole(AriaRole.Link, new() { Name = "English", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = english.Headline })).ToBeVisibleAsync();
+        await Expect(page.Locator(".byline time.published")).ToHaveTextAsync("March 1, 2025");
+        await reader.CheckPageAsync();
+    }
+
     /// <summary>From the teaser of <see cref="Last"/>: the article, its author's page, back, its tag, a search, a result, a 404.</summary>
     private async Task ReadsArticleThenAuthorTagAndSearchAsync(Reader reader)
     {

@@ -8,7 +8,7 @@ namespace NewsFeed.BrowserTests.Support;
 /// sections, illustrations, one word ("lighthouse") that search finds in three articles, and 23 corrections (every
 /// even story has one, story 2 a second: /corrections has pages of 20 and 3). Small on purpose.
 /// Beside them, 22 in Ukrainian (<c>lang: uk</c>, on <c>/uk/</c> only: no author, tag or section), two of which have
-/// the word "маяк".
+/// the word "маяк"; Ukrainian story 1 translates English story 1.
 /// </summary>
 public static class Newsroom
 {
@@ -25,6 +25,9 @@ public static class Newsroom
     public const string UkrainianSearchWord = "маяк";
 
     public static readonly int[] UkrainianLighthouseStories = [4, 21];
+
+    /// <summary>The Ukrainian story that translates the English story of the same number: the two link to each other.</summary>
+    public const int TranslatedStory = 1;
 
     public static string UkrainianHeadline(int number) =>
         string.Create(CultureInfo.InvariantCulture, $"Історія {number:00}: новини з портового містечка");
@@ -101,7 +104,7 @@ public static class Newsroom
                 .WithSlug(string.Create(CultureInfo.InvariantCulture, $"istoriia-{number:00}"))
                 .PublishedOn(new DateTime(2025, 3, 1, 12, 0, 0, DateTimeKind.Utc).AddHours(-number))
                 .WithBody(body)
-                .WithField("lang: uk"));
+                .WithField(number == TranslatedStory ? $"lang: uk\ntranslation_of: {Article(number).Slug}" : "lang: uk"));
         }
 
         return seeds;
