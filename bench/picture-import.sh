@@ -6,6 +6,7 @@
 # Usage: bash bench/picture-import.sh     (writes the "## Picture import" section of bench/RESULTS.md)
 #   PI_ARTICLES=1000   corpus size
 #   PI_ROUNDS=3        restarts of each, alternating
+#   PI_RESTARTS_ONLY=1 measure only the restarts, on the stores an earlier run left in PI_WORK
 #   PI_PORT=5710       the app's port on 127.0.0.1
 #   PI_WORK=DIR        where the corpus, the build and the stores go (default: a new temp folder; a corpus left
 #                      there by an earlier run is reused)
@@ -68,14 +69,22 @@ measure() {
   printf '| %s | %.2f | %s | %s |\n' "$name" "$wall" "${ms:-?}" "$peak"
 }
 
-rm -rf "$WORK/store-plain" "$WORK/store-photos"
-mkdir -p "$WORK/store-plain" "$WORK/store-photos"
+if [[ ${PI_RESTARTS_ONLY:-0} == 1 ]]; then
+  # The stores and variant cache of an earlier run in PI_WORK: only the restarts are measured again (a quiet moment
+  # for them, without an hour of encoding first).
+  [[ -f $WORK/store-photos/newsfeed.db && -f $WORK/store-plain/newsfeed.db ]] || { echo "PI_RESTARTS_ONLY needs an earlier run's stores in $WORK" >&2; exit 1; }
+else
+  rm -rf "$WORK/store-plain" "$WORK/store-photos"
+  mkdir -p "$WORK/store-plain" "$WORK/store-photos"
+fi
 # The restarts alternate, PI_ROUNDS times each (default 3), so a busy moment on the machine falls on both; the
 # report keeps each round's row and the median of the wall times.
 ROUNDS=${PI_ROUNDS:-3}
 rows=$(
-  measure "without pictures, cold" "$WORK/plain" "$WORK/store-plain"
-  measure "with pictures, cold" "$WORK/photos" "$WORK/store-photos" "$(( ${PI_ENCODE_WAIT:-0} > 0 ? 1 : 0 ))"
+  if [[ ${PI_RESTARTS_ONLY:-0} != 1 ]]; then
+    measure "without pictures, cold" "$WORK/plain" "$WORK/store-plain"
+    measure "with pictures, cold" "$WORK/photos" "$WORK/store-photos" "$(( ${PI_ENCODE_WAIT:-0} > 0 ? 1 : 0 ))"
+  fi
   for round in $(seq "$ROUNDS"); do
     measure "without pictures, restart $round" "$WORK/plain" "$WORK/store-plain"
     measure "with pictures, restart $round" "$WORK/photos" "$WORK/store-photos"
