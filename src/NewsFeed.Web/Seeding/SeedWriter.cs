@@ -24,6 +24,8 @@ namespace NewsFeed.Web.Seeding;
 /// </remarks>
 public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider time, ImageCatalog? images = null) : IAsyncDisposable
 {
+    // An article's language when its front matter names none: the site's, as an edition code.
+    private readonly string _defaultLanguage = Editions.CodeOf(site.Language);
     private IDbContextTransaction? _transaction;
     private IAsyncDisposable? _importLock;
     private Dictionary<string, int> _authorIds = [];
@@ -175,7 +177,7 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
             var after = new ArticleFacts(seed.Slug, seed.PublishedUtc, seed.IsDraft, seed.Section is null ? null : Slug.From(seed.Section),
                 authorId is { } assigned ? _authorSlugs[assigned] : null, [.. seed.Tags.Select(Slug.From)],
                 ArticleFacts.TeaserOf(seed.Headline, seed.Excerpt, seed.ReadingMinutes, seed.Image?.Src, seed.Image?.Alt), seed.Corrections.Count > 0,
-                seed.LanguageOr(Editions.CodeOf(site.Language)), seed.TranslationOf);
+                seed.LanguageOr(_defaultLanguage), seed.TranslationOf);
             if (_existing.ContainsKey(document.Path) || _storedSlugs.Contains(seed.Slug))
             {
                 var ids = await db.Articles.Where(a => a.SourcePath == document.Path || a.Slug == seed.Slug).Select(a => a.Id).ToListAsync(cancellationToken);
@@ -366,7 +368,7 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
         Dictionary<string, Section> sections, Dictionary<string, Tag> tags) => new()
         {
             Slug = seed.Slug,
-            Language = seed.LanguageOr(Editions.CodeOf(site.Language)),
+            Language = seed.LanguageOr(_defaultLanguage),
             TranslationOf = seed.TranslationOf,
             Headline = seed.Headline,
             Dek = seed.Dek,
