@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using Microsoft.IO;
 
 namespace NewsFeed.Web.Caching;
@@ -41,16 +41,19 @@ internal static class BufferedResponse
         }
     }
 
-    /// <summary>The SHA-256 of what was buffered, block by block.</summary>
+    /// <summary>
+    /// The 128-bit XxHash of what was buffered, block by block: a validator, not a signature, so it need only tell two
+    /// bodies apart, and it does so many times faster than SHA-256 did (libcrypto was 2.6 % of an uncached article's CPU).
+    /// </summary>
     public static byte[] Hash(RecyclableMemoryStream buffer)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = new XxHash128();
         foreach (var block in buffer.GetReadOnlySequence())
         {
-            hash.AppendData(block.Span);
+            hash.Append(block.Span);
         }
 
-        return hash.GetHashAndReset();
+        return hash.GetCurrentHash();
     }
 
     /// <summary>Sends what was buffered, as it is (nothing for HEAD).</summary>
