@@ -24,6 +24,7 @@ builder.AddPreview();
 builder.AddPageCaching();
 builder.AddImages();
 builder.AddListings();
+builder.AddFeeds();
 builder.AddSearch();
 builder.AddHealth();
 builder.Services.AddRazorPages(options => options.Conventions.AddPagedRoutes().AddEditionRoutes());

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Feeds;
 using NewsFeed.Web.Listings;
 using NewsFeed.Web.Search;
 
@@ -14,7 +15,7 @@ namespace NewsFeed.Web.Caching;
 /// <see cref="NextChange"/>.
 /// </summary>
 public sealed partial class SiteContent(
-    PageCache cache, SiteListings listings, SearchIndex search, SharedCachePurge purge, IServiceScopeFactory scopes, TimeProvider time, ILogger<SiteContent> logger) : IDisposable
+    PageCache cache, SiteListings listings, HomeFeedItems homeFeeds, SearchIndex search, SharedCachePurge purge, IServiceScopeFactory scopes, TimeProvider time, ILogger<SiteContent> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _changedAt = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -84,7 +85,8 @@ public sealed partial class SiteContent(
                 }
             }
 
-            // Before the pages go: a listing or search page made again from here on must show what changed.
+            // Before the pages go: a listing, feed or search page made again from here on must show what changed.
+            homeFeeds.Forget();
             await listings.ApplyAsync(change, cancellationToken);
             await search.ApplyAsync(change, cancellationToken);
             LastChange = change;

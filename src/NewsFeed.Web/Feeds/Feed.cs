@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsFeed.Web.Caching;
 using NewsFeed.Web.Data;
+using NewsFeed.Web.Model;
 using NewsFeed.Web.Site;
 
 namespace NewsFeed.Web.Feeds;
@@ -22,7 +23,7 @@ internal enum FeedKind
 }
 
 /// <summary>An item of a feed: the stored item (RSS or JSON, <see cref="FeedItems"/>) and what the response needs of it.</summary>
-internal sealed record FeedEntry(string Slug, DateTime PublishedUtc, DateTime? UpdatedUtc, string? AuthorSlug, string Item)
+internal sealed record FeedEntry(int Id, string Slug, DateTime PublishedUtc, DateTime? UpdatedUtc, string? AuthorSlug, byte[] Item)
 {
     public DateTime ModifiedUtc => UpdatedUtc ?? PublishedUtc;
 }
@@ -42,7 +43,7 @@ internal sealed record Feed(
     /// </summary>
     public static async Task<Feed?> LoadAsync(
         NewsDbContext db, FeedScope scope, string? slug, FeedKind kind, DateTime nowUtc, SiteOptions site, CancellationToken cancellationToken,
-        Edition? edition = null)
+        Edition? edition = null, HomeFeedItems? homeItems = null)
     {
         var published = db.Articles.Published(nowUtc);
         var (name, articles) = scope switch
@@ -64,11 +65,11 @@ internal sealed record Feed(
             return null;
         }
 
-        // One query of stored items, made at import: no HTML is parsed and no body escaped per request.
-        var newest = articles.Newest().Take(ItemCount);
-        var entries = kind == FeedKind.Rss
-            ? await newest.Select(a => new FeedEntry(a.Slug, a.PublishedUtc, a.UpdatedUtc, a.Author == null ? null : a.Author.Slug, a.FeedItem == null ? "" : a.FeedItem.Rss)).ToListAsync(cancellationToken)
-            : await newest.Select(a => new FeedEntry(a.Slug, a.PublishedUtc, a.UpdatedUtc, a.Author == null ? null : a.Author.Slug, a.FeedItem == null ? "" : a.FeedItem.Json)).ToListAsync(cancellationToken);
+        // Stored items, made at import: no HTML is parsed and no body escaped per request. An edition's home feed keeps
+        // them in memory between changes (HomeFeedItems); the others read them in one query.
+        var entries = scope == FeedScope.Home && edition is not null && homeItems is not null
+            ? await homeItems.NewestAsync(db, edition.Code, kind, nowUtc, cancellationToken)
+            : await ItemsOf(articles.Newest().Take(ItemCount), kind).ToListAsync(cancellationToken);
 
         var key = slug ?? "";
         return scope switch
@@ -85,6 +86,11 @@ internal sealed record Feed(
                 site.Absolute(FeedLinks.HomeRss), site.Absolute(FeedLinks.HomeJson), entries, edition?.Tag),
         };
     }
+
+    /// <summary>The stored items of <paramref name="kind"/> of <paramref name="articles"/>, in their order.</summary>
+    internal static IQueryable<FeedEntry> ItemsOf(IQueryable<Article> articles, FeedKind kind) => kind == FeedKind.Rss
+        ? articles.Select(a => new FeedEntry(a.Id, a.Slug, a.PublishedUtc, a.UpdatedUtc, a.Author == null ? null : a.Author.Slug, a.FeedItem == null ? Array.Empty<byte>() : a.FeedItem.Rss))
+        : articles.Select(a => new FeedEntry(a.Id, a.Slug, a.PublishedUtc, a.UpdatedUtc, a.Author == null ? null : a.Author.Slug, a.FeedItem == null ? Array.Empty<byte>() : a.FeedItem.Json));
 
     /// <summary>A feed shows its listing and, whole, each of its articles with its author.</summary>
     public void RecordDependencies(HttpContext context, FeedScope scope, string? slug)

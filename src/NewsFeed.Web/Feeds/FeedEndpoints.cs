@@ -13,6 +13,13 @@ namespace NewsFeed.Web.Feeds;
 /// </summary>
 public static class FeedEndpoints
 {
+    /// <summary>The home feeds' items kept in memory between content changes (<see cref="HomeFeedItems"/>).</summary>
+    public static WebApplicationBuilder AddFeeds(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<HomeFeedItems>();
+        return builder;
+    }
+
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder endpoints)
     {
         // Everything here is derived from the store (robots.txt from configuration): cached until the next import.
@@ -74,14 +81,14 @@ public static class FeedEndpoints
     private static async Task<IResult> RssAsync(FeedServices s, FeedScope scope, string? slug, CancellationToken ct, Edition? edition = null)
     {
         var now = s.NowUtc;
-        var feed = await Feed.LoadAsync(s.Db, scope, slug, FeedKind.Rss, now, s.Site, ct, edition);
+        var feed = await Feed.LoadAsync(s.Db, scope, slug, FeedKind.Rss, now, s.Site, ct, edition, s.HomeItems);
         feed?.RecordDependencies(s.Http, scope, slug);
         return feed is null ? TypedResults.NotFound() : Rss.Result(feed, s.Site, now);
     }
 
     private static async Task<IResult> JsonAsync(FeedServices s, FeedScope scope, string? slug, CancellationToken ct, Edition? edition = null)
     {
-        var feed = await Feed.LoadAsync(s.Db, scope, slug, FeedKind.Json, s.NowUtc, s.Site, ct, edition);
+        var feed = await Feed.LoadAsync(s.Db, scope, slug, FeedKind.Json, s.NowUtc, s.Site, ct, edition, s.HomeItems);
         feed?.RecordDependencies(s.Http, scope, slug);
         return feed is null ? TypedResults.NotFound() : JsonFeed.Result(feed, s.Site);
     }
@@ -91,7 +98,7 @@ public static class FeedEndpoints
         app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
 
     /// <summary>What every feed endpoint needs, bound with [AsParameters].</summary>
-    internal sealed record FeedServices(NewsDbContext Db, TimeProvider Time, IOptions<SiteOptions> Options, HttpContext Http)
+    internal sealed record FeedServices(NewsDbContext Db, TimeProvider Time, IOptions<SiteOptions> Options, HttpContext Http, HomeFeedItems HomeItems)
     {
         public DateTime NowUtc { get; } = Time.GetUtcNow().UtcDateTime;
 

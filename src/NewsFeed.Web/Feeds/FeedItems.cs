@@ -64,7 +64,7 @@ internal static class FeedItems
     private static readonly XmlWriterSettings Fragment = new() { ConformanceLevel = ConformanceLevel.Fragment, OmitXmlDeclaration = true };
 
     /// <summary>The item's XML, its prefixes (dc, content, media) bound by the <c>rss</c> element it goes into (<see cref="Rss"/>).</summary>
-    public static string Rss(FeedArticle article, SiteOptions site)
+    public static byte[] Rss(FeedArticle article, SiteOptions site)
     {
         var text = new StringBuilder();
         using (var writer = XmlWriter.Create(text, Fragment))
@@ -79,12 +79,12 @@ internal static class FeedItems
             var start = text.Length;
             WriteItem(writer, article, site);
             writer.Flush();
-            return text.ToString(start, text.Length - start);
+            return Encoding.UTF8.GetBytes(text.ToString(start, text.Length - start));
         }
     }
 
-    /// <summary>The item's JSON (JSON Feed 1.1, snake_case).</summary>
-    public static string Json(FeedArticle article, SiteOptions site)
+    /// <summary>The item's JSON (JSON Feed 1.1, snake_case), as UTF-8.</summary>
+    public static byte[] Json(FeedArticle article, SiteOptions site)
     {
         var url = site.Absolute(PagePaths.Article(article.Slug));
         var item = new JsonFeedItem(
@@ -93,7 +93,7 @@ internal static class FeedItems
             FeedFormat.Utc(article.PublishedUtc), FeedFormat.Utc(article.ModifiedUtc),
             article.AuthorSlug is null || article.AuthorName is null ? null : [new JsonFeedAuthor(article.AuthorName, site.Absolute(PagePaths.Author(article.AuthorSlug)))],
             article.Tags);
-        return JsonSerializer.Serialize(item, JsonFeedContext.Default.JsonFeedItem);
+        return JsonSerializer.SerializeToUtf8Bytes(item, JsonFeedContext.Default.JsonFeedItem);
     }
 
     private static void WriteItem(XmlWriter writer, FeedArticle article, SiteOptions site)

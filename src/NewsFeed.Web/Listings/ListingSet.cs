@@ -69,7 +69,9 @@ public sealed class ListingSet
     /// Page <paramref name="number"/> (1-based) of <paramref name="listing"/>, counting only the articles
     /// <paramref name="visible"/> lets through, with whether a next page exists.
     /// </summary>
-    public ArticlePage Page(Listing listing, int number, Func<ArticleCard, bool> visible)
+    public ArticlePage Page(Listing listing, int number, Func<ArticleCard, bool> visible) => PageOf(listing, number, visible, ArticleQueries.PageSize);
+
+    private ArticlePage PageOf(Listing listing, int number, Func<ArticleCard, bool> visible, int pageSize)
     {
         var cards = listing.Kind switch
         {
@@ -79,8 +81,8 @@ public sealed class ListingSet
             ListingKind.Author => _authors.GetValueOrDefault(listing.Slug),
             _ => _sections.GetValueOrDefault(listing.Slug),
         } ?? [];
-        var skip = (long)(number - 1) * ArticleQueries.PageSize;
-        var page = new List<ArticleCard>(ArticleQueries.PageSize);
+        var skip = (long)(number - 1) * pageSize;
+        var page = new List<ArticleCard>(pageSize);
         foreach (var card in cards)
         {
             if (!visible(card))
@@ -92,7 +94,7 @@ public sealed class ListingSet
             {
                 skip--;
             }
-            else if (page.Count == ArticleQueries.PageSize)
+            else if (page.Count == pageSize)
             {
                 return new ArticlePage(page, number, HasMore: true);
             }
@@ -104,6 +106,10 @@ public sealed class ListingSet
 
         return new ArticlePage(page, number, HasMore: false);
     }
+
+    /// <summary>The ids of the first <paramref name="count"/> articles of <paramref name="listing"/> that <paramref name="visible"/> lets through, newest first.</summary>
+    public IReadOnlyList<int> Newest(Listing listing, int count, Func<ArticleCard, bool> visible) =>
+        [.. PageOf(listing, 1, visible, count).Articles.Select(c => c.Id)];
 
     /// <summary>This set with the articles <paramref name="drop"/> picks taken out and <paramref name="added"/> put in (an article in both is replaced).</summary>
     public ListingSet With(IReadOnlyCollection<ListedArticle> added, Func<ArticleCard, bool> drop)
