@@ -1,4 +1,8 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.Extensions.Localization;
 
 namespace NewsFeed.Web.Site;
@@ -25,6 +29,18 @@ public static class SiteTextExtensions
     /// </summary>
     public static LocalizedString Plural(this IStringLocalizer<SiteText> text, string key, long count, params object[] more) =>
         text[key + "_" + Plurals.CategoryOf(CultureInfo.CurrentUICulture, count), [count, .. more]];
+
+    private static readonly JsonSerializerOptions ScriptJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    private static readonly ConcurrentDictionary<(string Culture, string Key), string> FormsJson = new();
+
+    /// <summary>
+    /// <see cref="PluralForms"/> as a JSON object, for a script to pick from; made once per language and key, as the
+    /// resources cannot change while the app runs. Serialized per request with options made for it, it was a quarter of
+    /// an uncached listing page's CPU (each new options object builds its serializer metadata, JIT included, again).
+    /// </summary>
+    public static string PluralFormsJson(this IStringLocalizer<SiteText> text, string key) =>
+        FormsJson.GetOrAdd((CultureInfo.CurrentUICulture.Name, key), _ => JsonSerializer.Serialize(text.PluralForms(key), ScriptJson));
 
     /// <summary>Each plural form of <paramref name="key"/> in the current language, unformatted, by CLDR category.</summary>
     public static IReadOnlyDictionary<string, string> PluralForms(this IStringLocalizer<SiteText> text, string key) =>
