@@ -232,6 +232,30 @@ public sealed class OutputCacheTests
             "the scheduled article is on the cached home page once due", TimeSpan.FromSeconds(15));
     }
 
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    public async Task A_page_kept_in_the_cache_is_compressed_harder_than_one_compressed_for_each_request(string coding)
+    {
+        // With the cache on, a page is compressed once and sent many times; with it off, once per request.
+        var words = string.Join(' ', Enumerable.Range(0, 3000).Select(i => $"word{i % 311} other{i % 37}"));
+        async Task<int> CompressedLengthAsync(string cacheEnabled)
+        {
+            using var seeds = SeedFolder.Create().With(new MarkdownArticle("Long read").WithSlug("long").WithBody(words));
+            using var app = new NewsFeedApp(seeds).WithSetting("NewsFeed:OutputCache:Enabled", cacheEnabled);
+            using var client = app.CreateClient();
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/articles/long");
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", coding);
+            using var response = await client.SendAsync(request, Ct);
+            Assert.Equal(coding, response.Content.Headers.ContentEncoding.Single());
+            return (await response.Content.ReadAsByteArrayAsync(Ct)).Length;
+        }
+
+        var kept = await CompressedLengthAsync("true");
+        var perRequest = await CompressedLengthAsync("false");
+        Assert.True(kept < perRequest, $"{coding}: {kept} bytes kept in the cache, {perRequest} compressed per request");
+    }
+
     [Fact]
     public async Task A_coding_the_reader_refuses_is_never_served_from_the_cache()
     {
