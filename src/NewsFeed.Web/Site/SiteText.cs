@@ -23,16 +23,16 @@ public sealed class SiteText
 /// <summary>Counted phrases: one key per plural form, <c>Key_one</c>, <c>Key_few</c>, … (<see cref="Plurals"/>).</summary>
 public static class SiteTextExtensions
 {
+    private static readonly JsonSerializerOptions ScriptJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    private static readonly ConcurrentDictionary<(string Culture, string Key), string> FormsJson = new();
+
     /// <summary>
     /// The form of <paramref name="key"/> for <paramref name="count"/> in the current language ("1 стаття", "2 статті",
     /// "5 статей"), formatted with the count as <c>{0}</c> and <paramref name="more"/> after it.
     /// </summary>
     public static LocalizedString Plural(this IStringLocalizer<SiteText> text, string key, long count, params object[] more) =>
         text[key + "_" + Plurals.CategoryOf(CultureInfo.CurrentUICulture, count), [count, .. more]];
-
-    private static readonly JsonSerializerOptions ScriptJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
-
-    private static readonly ConcurrentDictionary<(string Culture, string Key), string> FormsJson = new();
 
     /// <summary>
     /// <see cref="PluralForms"/> as a JSON object, for a script to pick from; made once per language and key, as the
