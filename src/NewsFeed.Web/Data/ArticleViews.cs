@@ -73,15 +73,19 @@ public static class ArticleViews
     /// picture's large variant with its size from <paramref name="images"/>; the articles in <paramref name="remake"/>
     /// are made again whatever the change says (their picture's file changed). The articles in <paramref name="fed"/> had their
     /// feed items written with their rows by this import (<see cref="FeedArticle.Of"/>), for these settings and authors.
+    /// With <paramref name="keys"/> (every stored view's keys, by article id, as <paramref name="fed"/>'s rows have none yet),
+    /// no view is read to find those to make, and <paramref name="keys"/> holds every view's keys afterwards.
     /// </summary>
     public static async Task<int> RefreshAsync(
         NewsDbContext db, ContentChange change, SiteOptions site, DateTime nowUtc, CancellationToken cancellationToken,
-        ImageCatalog? images = null, IReadOnlyCollection<int>? remake = null, IReadOnlySet<int>? fed = null)
+        ImageCatalog? images = null, IReadOnlyCollection<int>? remake = null, IReadOnlySet<int>? fed = null, Dictionary<int, string>? keys = null)
     {
         var stamp = Stamp(site);
         var all = change.Everything || await StoreInitializer.ReadInfoAsync(db, StampKey, cancellationToken) != stamp;
         // New rows (an empty view) get their feed items too; a view made again for what another article did keeps its own.
-        var rows = await (all ? db.Articles.Select(a => new Row(a.Id, "")) : RowsToCheck(db, change)).ToListAsync(cancellationToken);
+        var rows = all ? await db.Articles.Select(a => new Row(a.Id, "")).ToListAsync(cancellationToken)
+            : keys is not null ? RowsToCheck(keys, change, fed ?? new HashSet<int>())
+            : await RowsToCheck(db, change).ToListAsync(cancellationToken);
         var touched = new HashSet<string>(change.Keys, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var ids = all ? rows.Select(r => r.Id).ToList() : [.. rows.Where(r => r.ViewKeys.Length == 0 || Touches(r.ViewKeys, touched)).Select(r => r.Id)];
         if (!all && remake is { Count: > 0 })
@@ -92,15 +96,17 @@ public static class ArticleViews
         if (ids.Count > 0)
         {
             var own = all ? ids.ToHashSet() : rows.Where(r => r.ViewKeys.Length == 0).Select(r => r.Id).Concat(remake ?? []).ToHashSet();
-            await MakeAsync(db, ids, own, fed ?? new HashSet<int>(), change, site, nowUtc, images, cancellationToken);
+            if (all)
+            {
+                keys?.Clear();
+            }
+
+            await MakeAsync(db, ids, own, fed ?? new HashSet<int>(), change, site, nowUtc, images, keys, cancellationToken);
         }
 
         if (all)
         {
-            await db.StoreInfo.Where(i => i.Key == StampKey).ExecuteDeleteAsync(cancellationToken);
-            db.StoreInfo.Add(new StoreInfo { Key = StampKey, Value = stamp });
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            await StoreInitializer.WriteInfoAsync(db, StampKey, stamp, cancellationToken);
         }
 
         return ids.Count;
@@ -114,6 +120,18 @@ public static class ArticleViews
         change.IsEmpty
             ? db.Articles.Where(a => a.ViewRecord == null).Select(a => new Row(a.Id, ""))
             : db.Articles.Select(a => new Row(a.Id, a.ViewRecord == null ? "" : a.ViewRecord.Keys));
+
+    /// <summary>The same rows, from the keys the caller holds: the views stored, and the rows written (<paramref name="fed"/>) without one.</summary>
+    private static List<Row> RowsToCheck(Dictionary<int, string> keys, ContentChange change, IReadOnlySet<int> fed)
+    {
+        var rows = fed.Where(id => !keys.ContainsKey(id)).Select(id => new Row(id, "")).ToList();
+        if (!change.IsEmpty)
+        {
+            rows.AddRange(keys.Select(k => new Row(k.Key, k.Value)));
+        }
+
+        return rows;
+    }
 
     /// <summary>Whether one of a view's keys (space-separated) is touched; without splitting, as every view is looked at.</summary>
     private static bool Touches(string viewKeys, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> touched)
@@ -132,9 +150,9 @@ public static class ArticleViews
 
     private static async Task MakeAsync(
         NewsDbContext db, List<int> ids, HashSet<int> own, IReadOnlySet<int> written, ContentChange change, SiteOptions site, DateTime nowUtc,
-        ImageCatalog? images, CancellationToken cancellationToken)
+        ImageCatalog? images, Dictionary<int, string>? made, CancellationToken cancellationToken)
     {
-        var pool = await CandidatesAsync(db, ids, cancellationToken);
+        var pool = await CandidatesAsync(db, ids, nowUtc, cancellationToken);
         var feed = new FeedContent(site);
         ids.Sort();
         foreach (var chunk in ids.Chunk(Batch))
@@ -170,6 +188,7 @@ public static class ArticleViews
                 var record = Track(db, new ArticleViewRecord { ArticleId = article.Id }, viewed.Contains(article.Id));
                 record.Json = JsonSerializer.Serialize(view, StoredViewContext.Default.StoredView);
                 record.Keys = keys;
+                made?[article.Id] = keys;
                 if (!written.Contains(article.Id) && (own.Contains(article.Id) || !fed.Contains(article.Id)
                     || (article.Author is { } author && change.Keys.Contains(ContentKeys.Author(author.Slug)))))
                 {
@@ -254,19 +273,14 @@ public static class ArticleViews
     }
 
     /// <summary>
-    /// The articles "Read more" may pick from: every article sharing a tag with one being made (newest first, per tag)
-    /// and every article a related link names.
+    /// The articles "Read more" may pick from: the newest articles of each tag of one being made, as far as
+    /// <see cref="RelatedArticles.Candidates"/> can walk for any of them, and every article a related link names.
     /// </summary>
-    private static async Task<Candidates> CandidatesAsync(NewsDbContext db, List<int> ids, CancellationToken cancellationToken)
+    private static async Task<Candidates> CandidatesAsync(NewsDbContext db, List<int> ids, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var tagIds = await db.Articles.Where(a => ids.Contains(a.Id)).SelectMany(a => a.Tags.Select(t => t.Id)).Distinct().ToListAsync(cancellationToken);
-        var targets = (await db.RelatedLinks.Where(r => ids.Contains(r.ArticleId)).ToListAsync(cancellationToken))
-            .Select(RelatedArticles.TargetOf).OfType<string>().Distinct().ToList();
-
-        var sharing = await db.Articles.Where(a => a.Tags.Any(t => tagIds.Contains(t.Id)))
-            .Select(a => new { a.Id, a.Slug, a.Headline, a.Excerpt, a.IsDraft, a.PublishedUtc, Tags = a.Tags.Select(t => t.Id).ToList() })
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
+        var links = await db.RelatedLinks.Where(r => ids.Contains(r.ArticleId)).ToListAsync(cancellationToken);
+        var targets = links.Select(RelatedArticles.TargetOf).OfType<string>().Distinct().ToList();
         var named = await db.Articles.Where(a => targets.Contains(a.Slug))
             .Select(a => new { a.Id, a.Slug, a.Headline, a.Excerpt, a.IsDraft, a.PublishedUtc })
             .ToListAsync(cancellationToken);
@@ -277,9 +291,23 @@ public static class ArticleViews
             pool.Add(a.Id, new ReadMoreTeaser(a.Slug, a.Headline, a.Excerpt, a.IsDraft, a.PublishedUtc), []);
         }
 
-        foreach (var a in sharing)
+        // The walk for an article stops once it has Count public articles beyond its own links' targets, other than
+        // itself: a tag's newest articles holding that many public ones (one more, for the article) are all it can reach.
+        // A change's few articles then read a few rows per tag, not every article sharing one (a tag has hundreds).
+        var reach = RelatedArticles.Count + 1 + (links.Count == 0 ? 0 : links.CountBy(l => l.ArticleId).Max(c => c.Value));
+        foreach (var tag in tagIds)
         {
-            pool.Add(a.Id, new ReadMoreTeaser(a.Slug, a.Headline, a.Excerpt, a.IsDraft, a.PublishedUtc), a.Tags);
+            for (var limit = 2 * reach; ; limit *= 4)
+            {
+                var newest = await db.Tags.Where(t => t.Id == tag).SelectMany(t => t.Articles).Newest().Take(limit)
+                    .Select(a => new { a.Id, Teaser = new ReadMoreTeaser(a.Slug, a.Headline, a.Excerpt, a.IsDraft, a.PublishedUtc) })
+                    .ToListAsync(cancellationToken);
+                if (newest.Count < limit || newest.Count(a => ArticleQueries.IsPublicAt(a.Teaser.IsDraft, a.Teaser.PublishedUtc, nowUtc)) >= reach)
+                {
+                    newest.ForEach(a => pool.Add(a.Id, a.Teaser, [tag]));
+                    break;
+                }
+            }
         }
 
         pool.Sort();
@@ -311,7 +339,7 @@ public sealed class Candidates
 
     public Dictionary<int, List<Candidate>> ByTag { get; } = [];
 
-    /// <summary>An article, listed under each of <paramref name="tagIds"/>; add each article with all its tags, once.</summary>
+    /// <summary>An article, listed under each of <paramref name="tagIds"/>; add an article under a tag once.</summary>
     public void Add(int id, ReadMoreTeaser teaser, IEnumerable<int> tagIds)
     {
         var candidate = new Candidate(id, teaser);

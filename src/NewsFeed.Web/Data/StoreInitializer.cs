@@ -43,10 +43,7 @@ public static partial class StoreInitializer
             var stored = await ReadAsync(db, FingerprintKey, cancellationToken);
             if (stored == fingerprint)
             {
-                await db.StoreInfo.Where(i => i.Key == BuildKey).ExecuteDeleteAsync(cancellationToken);
-                db.StoreInfo.Add(new StoreInfo { Key = BuildKey, Value = build });
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
+                await WriteInfoAsync(db, BuildKey, build, cancellationToken);
                 return true;
             }
 
@@ -79,6 +76,17 @@ public static partial class StoreInitializer
     /// <summary>A <see cref="StoreInfo"/> value by its key, or null.</summary>
     internal static Task<string?> ReadInfoAsync(NewsDbContext db, string key, CancellationToken cancellationToken) =>
         db.StoreInfo.AsNoTracking().Where(i => i.Key == key).Select(i => i.Value).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Sets a <see cref="StoreInfo"/> value (in the caller's transaction, if any).</summary>
+    internal static async Task WriteInfoAsync(NewsDbContext db, string key, string value, CancellationToken cancellationToken)
+    {
+        if (await db.StoreInfo.Where(i => i.Key == key).ExecuteUpdateAsync(u => u.SetProperty(i => i.Value, value), cancellationToken) == 0)
+        {
+            var info = db.StoreInfo.Add(new StoreInfo { Key = key, Value = value });
+            await db.SaveChangesAsync(cancellationToken);
+            info.State = EntityState.Detached;
+        }
+    }
 
     private static async Task<string?> ReadAsync(NewsDbContext db, string key, CancellationToken cancellationToken)
     {

@@ -33,7 +33,13 @@ public sealed partial class SeedImport(
 
     // Every seed as last read from disk, before validation: a change re-reads only its own files and validates
     // them against these, so the report and the cross-file checks stay exactly what a full run would give.
-    private Dictionary<string, SeedDocument>? _read;
+    // In path order, the order of the import: a change validates and writes them without sorting 10,000 paths again.
+    private SortedDictionary<string, SeedDocument>? _read;
+
+    // The store as this process's last import left it, for the next change import (only preview has those).
+    private readonly StoreSnapshots _snapshots = new();
+
+    internal StoreSnapshots Snapshots => _snapshots;
 
     public string SeedsRoot => options.Value.ResolveSeedsPath(environment.ContentRootPath);
 
@@ -53,7 +59,8 @@ public sealed partial class SeedImport(
             if (report is null)
             {
                 // Asked for, or the authors the stream began with were not the folder's (see StreamAsync): all of it at once.
-                _read = (await reader.ReadFolderAsync(SeedsRoot, cancellationToken, stored)).ToDictionary(d => d.Path, StringComparer.Ordinal);
+                _read = new((await reader.ReadFolderAsync(SeedsRoot, cancellationToken, stored)).ToDictionary(d => d.Path, StringComparer.Ordinal),
+                    StringComparer.Ordinal);
                 report = await ImportAsync(started, pictures, cancellationToken);
                 if (!keepWhole)
                 {
@@ -108,8 +115,8 @@ public sealed partial class SeedImport(
         validator.ClaimAuthorSlugs(authorSources);
 
         await using var scope = scopes.CreateAsyncScope();
-        await using var writer = new SeedWriter(
-            scope.ServiceProvider.GetRequiredService<NewsDbContext>(), scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value, time, images);
+        await using var writer = new SeedWriter(scope.ServiceProvider.GetRequiredService<NewsDbContext>(),
+            scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value, time, images, keepWhole ? _snapshots : null);
         await writer.BeginAsync(authorSources, cancellationToken);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -194,7 +201,7 @@ public sealed partial class SeedImport(
             return null;
         }
 
-        _read = keepWhole ? read : null;
+        _read = keepWhole ? new(read, StringComparer.Ordinal) : null;
         var (files, deleted, change, record) = await writer.FinishAsync(all, cancellationToken, pictures);
         return await PublishAsync(started, files, deleted, change, record, cancellationToken);
     }
@@ -273,8 +280,8 @@ public sealed partial class SeedImport(
         var documents = SeedValidator.Validate([.. _read!.Values.Select(d => d.Copy())], images.Urls, editions.Default.Code);
 
         await using var scope = scopes.CreateAsyncScope();
-        await using var importer = new SeedWriter(
-            scope.ServiceProvider.GetRequiredService<NewsDbContext>(), scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value, time, images);
+        await using var importer = new SeedWriter(scope.ServiceProvider.GetRequiredService<NewsDbContext>(),
+            scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value, time, images, preview.Value.Enabled ? _snapshots : null);
         var (files, deleted, change, record) = await importer.ImportAsync(documents, cancellationToken, pictures);
         return await PublishAsync(started, files, deleted, change, record, cancellationToken);
     }

@@ -24,7 +24,7 @@ public sealed class SeedValidator(string defaultLanguage = "en")
     public static IReadOnlyList<SeedDocument> Validate(
         IReadOnlyList<SeedDocument> documents, IEnumerable<string>? pictures = null, string defaultLanguage = "en")
     {
-        var ordered = documents.OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
+        var ordered = SeedFiles.IsInPathOrder(documents, d => d.Path) ? documents : [.. documents.OrderBy(d => d.Path, StringComparer.Ordinal)];
         var validator = new SeedValidator(defaultLanguage);
         validator.ClaimAuthorSlugs(ordered);
         validator.ClaimArticleSlugs(ordered);
@@ -70,8 +70,9 @@ public sealed class SeedValidator(string defaultLanguage = "en")
     }
 
     /// <summary>Articles, in path order after those of earlier calls: a second article of one slug is an error.</summary>
-    public void ClaimArticleSlugs(IEnumerable<SeedDocument> ordered)
+    public void ClaimArticleSlugs(IReadOnlyCollection<SeedDocument> ordered)
     {
+        _articles.EnsureCapacity(_articles.Count + ordered.Count);
         foreach (var document in ordered.Where(d => d is { HasErrors: false, Article: not null }))
         {
             var article = document.Article!;
@@ -126,8 +127,11 @@ public sealed class SeedValidator(string defaultLanguage = "en")
     public List<SeedDocument> CheckTranslations(IReadOnlyList<SeedDocument> ordered)
     {
         var articles = ordered.Where(d => d is { HasErrors: false, Article: not null }).ToList();
+        var translations = articles.Where(d => d.Article!.TranslationOf is not null).OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
+        // Only the articles translations name are looked up: most stores have few translations, and a save checks all 10,000 files.
+        var named = translations.Select(d => d.Article!.TranslationOf!).ToHashSet(StringComparer.Ordinal);
         var bySlug = new Dictionary<string, SeedDocument>(StringComparer.Ordinal);
-        foreach (var document in articles)
+        foreach (var document in named.Count == 0 ? [] : articles.Where(d => named.Contains(d.Article!.Slug)))
         {
             // The slug's owner (ClaimArticleSlugs): a second file of the slug already has its error.
             bySlug.TryAdd(document.Article!.Slug, document);
@@ -135,7 +139,7 @@ public sealed class SeedValidator(string defaultLanguage = "en")
 
         var failed = new List<SeedDocument>();
         var taken = new Dictionary<(string Original, string Language), string>();
-        foreach (var document in articles.Where(d => d.Article!.TranslationOf is not null).OrderBy(d => d.Path, StringComparer.Ordinal))
+        foreach (var document in translations)
         {
             var article = document.Article!;
             var language = article.LanguageOr(defaultLanguage);

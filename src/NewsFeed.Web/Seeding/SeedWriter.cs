@@ -21,8 +21,11 @@ namespace NewsFeed.Web.Seeding;
 /// The documents may come in runs (<see cref="BeginAsync"/>, <see cref="WriteAsync"/> for each run in path order,
 /// <see cref="FinishAsync"/>), so a cold import holds one run's rendered bodies at a time, not the folder's.
 /// Only the authors must be known before the first run: articles are written with their author's row.
+/// With <paramref name="snapshots"/>, the store's file facts and view keys come from the last import's snapshot while it
+/// is good, and this import keeps its own (<see cref="StoreSnapshots"/>).
 /// </remarks>
-public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider time, ImageCatalog? images = null) : IAsyncDisposable
+public sealed class SeedWriter(
+    NewsDbContext db, SiteOptions site, TimeProvider time, ImageCatalog? images = null, StoreSnapshots? snapshots = null) : IAsyncDisposable
 {
     // An article's language when its front matter names none: the site's, as an edition code.
     private readonly string _defaultLanguage = Editions.CodeOf(site.Language);
@@ -32,8 +35,14 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
     private HashSet<string> _authorsChanged = [];
     private Dictionary<int, string> _authorSlugs = [];
     private Dictionary<int, string> _authorNames = [];
-    private Dictionary<string, StoredArticle> _existing = [];
-    private HashSet<string> _storedSlugs = [];
+    private IReadOnlyDictionary<string, StoredArticle> _existing = new Dictionary<string, StoredArticle>();
+    private string? _stamp;
+    private IReadOnlyDictionary<int, string>? _viewKeys;
+    // What this import wrote, for the snapshot it keeps: rows added, and authors set on unchanged rows.
+    private readonly List<StoredArticle> _added = [];
+    private readonly Dictionary<int, int?> _authorSet = [];
+    // The stored rows' slugs, made when a new file first needs them (a save of a file the store holds does not).
+    private HashSet<string>? _storedSlugs;
     // The bodies with a stealth edit pending (StealthEdits): an unchanged file's warning stands at every import.
     private Dictionary<string, BodyChange> _pendingChanges = [];
     // Their warnings, added to the files' problems when the import finishes: after the checks across files, whether
@@ -57,7 +66,7 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
     public async Task<(IReadOnlyList<SeedFileResult> Files, int Deleted, ContentChange Change, long? ChangeRecord)> ImportAsync(
         IReadOnlyList<SeedDocument> documents, CancellationToken cancellationToken, IReadOnlySet<string>? changedPictures = null)
     {
-        var ordered = documents.OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
+        var ordered = SeedFiles.IsInPathOrder(documents, d => d.Path) ? documents : [.. documents.OrderBy(d => d.Path, StringComparer.Ordinal)];
         await BeginAsync(ordered, cancellationToken);
         await WriteAsync(ordered, cancellationToken);
         return await FinishAsync(ordered, cancellationToken, changedPictures);
@@ -97,10 +106,12 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
         _authorSlugs = _authorIds.ToDictionary(a => a.Value, a => a.Key);
         _authorNames = await db.Authors.ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         db.ChangeTracker.Clear();
-        _existing = await db.Articles
+        _stamp = await StoreInitializer.ReadInfoAsync(db, StoreSnapshots.StampKey, cancellationToken);
+        var snapshot = snapshots?.At(_stamp);
+        _viewKeys = snapshot?.ViewKeys;
+        _existing = snapshot?.Articles ?? await db.Articles
             .Select(a => new StoredArticle(a.Id, a.SourcePath, a.Slug, a.ContentHash, a.AuthorId))
             .ToDictionaryAsync(a => a.SourcePath, StringComparer.Ordinal, cancellationToken);
-        _storedSlugs = _existing.Values.Select(a => a.Slug).ToHashSet(StringComparer.Ordinal);
         _pendingChanges = await StealthEdits.PendingAsync(db, null, cancellationToken);
     }
 
@@ -115,6 +126,7 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
         var added = new List<(Article Row, ArticleSeed Seed)>();
         var now = time.GetUtcNow().UtcDateTime;
         var bodies = await PublishedBodiesAsync(ordered, cancellationToken);
+        _results.EnsureCapacity(_results.Count + ordered.Count);
         foreach (var document in ordered)
         {
             if (document.HasErrors)
@@ -147,6 +159,7 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
                     await db.Articles.Where(a => a.Id == current.Id)
                         .ExecuteUpdateAsync(s => s.SetProperty(a => a.AuthorId, authorId), cancellationToken);
                     _reassigned = true;
+                    _authorSet[current.Id] = authorId;
                     _touched.AddRange(before.Select(b => ((ArticleFacts?)b, (ArticleFacts?)(b with { Author = authorId is { } a ? _authorSlugs[a] : null }))));
                 }
 
@@ -178,7 +191,8 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
                 authorId is { } assigned ? _authorSlugs[assigned] : null, [.. seed.Tags.Select(Slug.From)],
                 ArticleFacts.TeaserOf(seed.Headline, seed.Excerpt, seed.ReadingMinutes, seed.Image?.Src, seed.Image?.Alt), seed.Corrections.Count > 0,
                 seed.LanguageOr(_defaultLanguage), seed.TranslationOf);
-            if (_existing.ContainsKey(document.Path) || _storedSlugs.Contains(seed.Slug))
+            if (_existing.ContainsKey(document.Path)
+                || (_storedSlugs ??= _existing.Values.Select(a => a.Slug).ToHashSet(StringComparer.Ordinal)).Contains(seed.Slug))
             {
                 var ids = await db.Articles.Where(a => a.SourcePath == document.Path || a.Slug == seed.Slug).Select(a => a.Id).ToListAsync(cancellationToken);
                 var replacing = db.Articles.Where(a => ids.Contains(a.Id));
@@ -208,6 +222,11 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
         }, _ => { });
         await db.SaveChangesAsync(cancellationToken);
         _fed.UnionWith(added.Select(a => a.Row.Id));
+        if (snapshots is not null)
+        {
+            _added.AddRange(added.Select(a => new StoredArticle(a.Row.Id, a.Row.SourcePath, a.Row.Slug, a.Row.ContentHash, a.Row.AuthorId)));
+        }
+
         await ArticleSearch.IndexAsync(db, added.Select(a => (a.Row.Id, a.Seed.Headline, a.Seed.Dek, a.Seed.BodyText,
             a.Row.AuthorId is { } author ? _authorNames[author] : null, a.Seed.Tags.AsEnumerable())), cancellationToken);
         _written += added.Count;
@@ -249,7 +268,11 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
         }
 
         // In path order, however the runs came (the report of runs is the report of the folder at once).
-        _results.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        if (!SeedFiles.IsInPathOrder(_results, r => r.Path))
+        {
+            _results.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        }
+
         // A broken file's last good version is gone when another file took its slug (before or after it in the loop).
         for (var i = 0; i < _results.Count; i++)
         {
@@ -291,8 +314,9 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
         long? record = null;
         var changed = _written > 0 || deleted > 0 || _reassigned || _authorsChanged.Count > 0 || pictureUsers.Count > 0;
         db.ChangeTracker.Clear();
+        var viewKeys = snapshots is null ? null : await ViewKeysAsync(cancellationToken);
         var views = await ArticleViews.RefreshAsync(db, changed ? change : ContentChange.None, site, time.GetUtcNow().UtcDateTime, cancellationToken,
-            images, pictureUsers.Keys.Where(id => id > 0).ToList(), _fed);
+            images, pictureUsers.Keys.Where(id => id > 0).ToList(), _fed, viewKeys);
         if (changed)
         {
             await DeleteOrphansAsync(cancellationToken);
@@ -304,8 +328,19 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
             record = await StoreChanges.RecordAsync(db, change, cancellationToken);
         }
 
+        // Any write gives the store a new stamp: a snapshot kept by another instance (or before this import) is no longer good.
+        var stamp = _stamp is null || changed || views > 0 ? Guid.NewGuid().ToString("N") : _stamp;
+        if (stamp != _stamp)
+        {
+            await StoreInitializer.WriteInfoAsync(db, StoreSnapshots.StampKey, stamp, cancellationToken);
+        }
+
         await _transaction!.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        if (viewKeys is not null)
+        {
+            snapshots!.Keep(new StoreSnapshot(stamp, ArticlesAfter(), viewKeys));
+        }
 
         if (_written > 0 || deleted > 0 || views > 0)
         {
@@ -313,6 +348,34 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
         }
 
         return (_results, deleted, change, record);
+    }
+
+    /// <summary>Every stored view's keys but those of the rows this import deleted: from the snapshot while it is good.</summary>
+    private async Task<Dictionary<int, string>> ViewKeysAsync(CancellationToken cancellationToken)
+    {
+        var keys = _viewKeys is null
+            ? await db.ArticleViews.ToDictionaryAsync(v => v.ArticleId, v => v.Keys, cancellationToken)
+            : new Dictionary<int, string>(_viewKeys);
+        _removed.ForEach(id => keys.Remove(id));
+        return keys;
+    }
+
+    /// <summary>The file facts of every row once this import is committed.</summary>
+    private Dictionary<string, StoredArticle> ArticlesAfter()
+    {
+        var removed = _removed.ToHashSet();
+        var after = new Dictionary<string, StoredArticle>(_existing.Count + _added.Count, StringComparer.Ordinal);
+        foreach (var article in _existing.Values.Where(a => !removed.Contains(a.Id)))
+        {
+            after[article.SourcePath] = _authorSet.TryGetValue(article.Id, out var author) ? article with { AuthorId = author } : article;
+        }
+
+        foreach (var article in _added)
+        {
+            after[article.SourcePath] = article;
+        }
+
+        return after;
     }
 
     /// <summary>Without <see cref="FinishAsync"/>, nothing is kept: the transaction rolls back.</summary>
@@ -433,6 +496,4 @@ public sealed class SeedWriter(NewsDbContext db, SiteOptions site, TimeProvider 
 
         return users;
     }
-
-    private sealed record StoredArticle(int Id, string SourcePath, string Slug, string ContentHash, int? AuthorId);
 }

@@ -36,6 +36,30 @@ public sealed class ReadMoreTests : IDisposable
         Assert.Equal(["Coming soon", "Later water", "Draft water", "Older water"], await ReadMoreAsync(preview.At(Now)));
     }
 
+    [Fact]
+    public async Task A_tag_crowded_with_newer_drafts_and_scheduled_articles_still_fills_the_list_with_its_public_ones()
+    {
+        // Far more articles on the way than "Read more" shows, all newer than the public ones, so a tag's newest are not enough.
+        using var crowded = SeedFolder.Create()
+            .With(new MarkdownArticle("Main story").WithSlug("main").Tagged("Crowd").PublishedOn(Now.UtcDateTime.AddDays(-30)));
+        for (var i = 1; i <= 15; i++)
+        {
+            crowded.With(new MarkdownArticle($"Draft {i}").WithSlug($"draft-{i}").Tagged("Crowd").AsDraft().PublishedOn(Now.UtcDateTime.AddDays(-1)));
+            crowded.With(new MarkdownArticle($"Scheduled {i}").WithSlug($"scheduled-{i}").Tagged("Crowd").PublishedOn(Now.UtcDateTime.AddHours(i)));
+        }
+
+        for (var i = 1; i <= 6; i++)
+        {
+            crowded.With(new MarkdownArticle($"Public {i}").WithSlug($"public-{i}").Tagged("Crowd").PublishedOn(Now.UtcDateTime.AddDays(-10 - i)));
+        }
+
+        using var app = new NewsFeedApp(crowded).WithSetting("NewsFeed:OutputCache:Enabled", "false");
+        Assert.Equal(["Public 1", "Public 2", "Public 3", "Public 4"], await ReadMoreAsync(app.At(Now)));
+        // The scheduled ones join as they come due, without another import: they were kept as candidates.
+        Assert.Equal(["Scheduled 2", "Scheduled 1", "Public 1", "Public 2"], await ReadMoreAsync(app.At(Now.AddMinutes(150))));
+        Assert.Equal(["Scheduled 15", "Scheduled 14", "Scheduled 13", "Scheduled 12"], await ReadMoreAsync(app.At(Now.AddDays(1))));
+    }
+
     private static async Task<string[]> ReadMoreAsync(WebApplicationFactory<Program> app)
     {
         using var client = app.CreateClient();
