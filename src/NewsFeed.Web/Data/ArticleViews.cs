@@ -13,22 +13,18 @@ using NewsFeed.Web.Site;
 namespace NewsFeed.Web.Data;
 
 /// <summary>
-/// What an article's page and feed items show beyond the article's own columns, resolved once when content changes
-/// (<see cref="ArticleViews"/>): an uncached article page is then one read of one row. It holds no rule about who may
-/// see what: "Read more" keeps every candidate with its draft flag and date, and the page picks the visible ones.
+/// What an article's page decides per request, resolved once when content changes (<see cref="ArticleViews"/>), beside
+/// the parts of the page that depend on content alone (<see cref="ArticleParts"/>): an uncached article page is then one
+/// read of one row. It holds no rule about who may see what: "Read more" keeps every candidate with its draft flag and
+/// date, the translations theirs, and the page picks the visible ones.
 /// </summary>
 public sealed record StoredView(
-    DetailsModel.Link? Section,
-    DetailsModel.AuthorView? Author,
-    List<DetailsModel.Link> Tags,
     List<ReadMoreLink> Links,
     List<ReadMoreTeaser> Fill,
-    string JsonLd,
-    List<DetailsModel.CorrectionView>? Corrections = null,
     string Language = "",
     List<TranslationLink>? Translations = null)
 {
-    public static readonly StoredView Empty = new(null, null, [], [], [], "");
+    public static readonly StoredView Empty = new([], []);
 }
 
 /// <summary>An article as "Read more" shows it, with what decides whether a reader may see it.</summary>
@@ -54,7 +50,7 @@ public sealed record ReadMoreLink(string? Title, string? Url, string? Excerpt, b
 public static class ArticleViews
 {
     /// <summary>Bump when what a view holds changes: every view is made again at the next import.</summary>
-    private const string Version = "5";
+    private const string Version = "6";
 
     private const string StampKey = "views";
 
@@ -154,6 +150,7 @@ public static class ArticleViews
     {
         var pool = await CandidatesAsync(db, ids, nowUtc, cancellationToken);
         var feed = new FeedContent(site);
+        var editions = new Editions(site.Language);
         ids.Sort();
         foreach (var chunk in ids.Chunk(Batch))
         {
@@ -184,10 +181,11 @@ public static class ArticleViews
             var fed = (await db.FeedItems.Where(f => f.ArticleId >= low && f.ArticleId <= high).Select(f => f.ArticleId).ToListAsync(cancellationToken)).ToHashSet();
             foreach (var article in articles.Where(a => wanted.Contains(a.Id)))
             {
-                var (view, keys) = Make(article, pool, families, site, nowUtc);
+                var (view, parts, keys) = Make(article, pool, families, site, editions, images, nowUtc);
                 var record = Track(db, new ArticleViewRecord { ArticleId = article.Id }, viewed.Contains(article.Id));
                 record.Json = JsonSerializer.Serialize(view, StoredViewContext.Default.StoredView);
                 record.Keys = keys;
+                (record.Head, record.Top, record.Figure, record.End) = (parts.Head, parts.Top, parts.Figure, parts.End);
                 made?[article.Id] = keys;
                 if (!written.Contains(article.Id) && (own.Contains(article.Id) || !fed.Contains(article.Id)
                     || (article.Author is { } author && change.Keys.Contains(ContentKeys.Author(author.Slug)))))
@@ -222,8 +220,8 @@ public static class ArticleViews
         return row;
     }
 
-    private static (StoredView View, string Keys) Make(
-        Source article, Candidates pool, ILookup<string, TranslationLink> families, SiteOptions site, DateTime nowUtc)
+    private static (StoredView View, ArticleParts Parts, string Keys) Make(
+        Source article, Candidates pool, ILookup<string, TranslationLink> families, SiteOptions site, Editions editions, ImageCatalog? images, DateTime nowUtc)
     {
         var links = RelatedArticles.Links(article.Slug, article.Links, pool);
         var keys = new SortedSet<string>(StringComparer.Ordinal) { ContentKeys.ArticleBody(article.Slug) };
@@ -251,9 +249,9 @@ public static class ArticleViews
         var page = new DetailsModel.ArticleView(article.Id, article.Slug, article.Headline, article.Dek, article.Excerpt, article.PublishedUtc,
             article.UpdatedUtc, article.Section, article.Image, "", article.ReadingMinutes, article.Author, tags, "", Corrections: article.Corrections,
             Language: article.Language);
-        var jsonLd = NewsArticleJsonLd.Serialize(page, site, site.Absolute(PagePaths.Article(article.Slug)));
-        return (new StoredView(article.Section, article.Author, tags, links, fill, jsonLd, article.Corrections.Count > 0 ? article.Corrections : null,
-            article.Language, translations.Count > 0 ? translations : null), string.Join(' ', keys));
+        page = page with { JsonLd = NewsArticleJsonLd.Serialize(page, site, site.Absolute(PagePaths.Article(article.Slug))) };
+        return (new StoredView(links, fill, article.Language, translations.Count > 0 ? translations : null),
+            ArticleMarkup.Write(page, site, editions.Of(article.Language), images), string.Join(' ', keys));
     }
 
     /// <summary>For each original a chunk's articles belong to (their own slug, or their translation_of:), it and its translations.</summary>

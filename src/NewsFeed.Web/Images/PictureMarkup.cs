@@ -29,7 +29,11 @@ public static class PictureMarkup
     /// <param name="cssClass">The image's class; none when empty (a body's pictures are styled by where they are).</param>
     /// <param name="maxWidth">The widest variant offered.</param>
     /// <param name="title">A title the Markdown gave the picture.</param>
-    public static IHtmlContent Picture(ImageFacts facts, string alt, string sizes, Loading loading, string cssClass, int maxWidth = 1600, string? title = null)
+    public static IHtmlContent Picture(ImageFacts facts, string alt, string sizes, Loading loading, string cssClass, int maxWidth = 1600, string? title = null) =>
+        new HtmlString(Markup(facts, alt, sizes, loading, cssClass, maxWidth, title));
+
+    /// <summary><see cref="Picture"/> as a string, for markup written ahead (<see cref="Pages.Articles.ArticleMarkup"/>).</summary>
+    public static string Markup(ImageFacts facts, string alt, string sizes, Loading loading, string cssClass, int maxWidth = 1600, string? title = null)
     {
         var widths = facts.VariantWidths.Where(w => w <= maxWidth).DefaultIfEmpty(facts.VariantWidths[0]).ToList();
         var main = facts.WidthFor(Math.Min(maxWidth, 1200));
@@ -57,7 +61,28 @@ public static class PictureMarkup
             .Append(title is null ? "" : $" title=\"{HtmlEncoder.Default.Encode(title)}\"")
             .Append(loading == Loading.First ? " loading=\"eager\" fetchpriority=\"high\"" : " loading=\"lazy\"")
             .Append(" decoding=\"async\"></picture>");
-        return new HtmlString(html.ToString());
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// An author's avatar, <paramref name="size"/> pixels square: their picture, an external one as it is, or their initials.
+    /// The name is always printed beside it, so the image itself carries no alt text (it would be read twice).
+    /// </summary>
+    public static string Avatar(ImageCatalog? images, string name, string? src, int size)
+    {
+        var px = size.ToString(CultureInfo.InvariantCulture);
+        if (images?.Find(src) is { IsUsable: true } picture)
+        {
+            return Markup(picture, "", $"{px}px", Loading.Lazy, $"avatar avatar-{px}", maxWidth: 480);
+        }
+
+        if (src is not null && !src.StartsWith(Rendering.UrlPolicy.MediaPrefix, StringComparison.Ordinal))
+        {
+            return $"<img class=\"avatar avatar-{px}\" src=\"{Site.SiteHtml.Encoder.Encode(src)}\" alt=\"\" width=\"{px}\" height=\"{px}\" loading=\"lazy\" decoding=\"async\">";
+        }
+
+        var initials = string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2).Select(w => char.ToUpperInvariant(w[0])));
+        return $"<span class=\"avatar avatar-{px} avatar-initials\" aria-hidden=\"true\">{Site.SiteHtml.Encoder.Encode(initials)}</span>";
     }
 
     /// <summary>

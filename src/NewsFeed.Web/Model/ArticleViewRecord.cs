@@ -2,7 +2,8 @@ namespace NewsFeed.Web.Model;
 
 /// <summary>
 /// What an article's page shows besides the article's own columns, resolved at import (<see cref="Data.ArticleViews"/>):
-/// section, author card, tags, "Read more" candidates, the NewsArticle data, as JSON (<see cref="Data.StoredView"/>).
+/// the parts of its page that depend on content alone, as HTML (<see cref="Pages.Articles.ArticleParts"/>), and what the
+/// page still decides per request ("Read more" candidates, translations), as JSON (<see cref="Data.StoredView"/>).
 /// </summary>
 public sealed class ArticleViewRecord
 {
@@ -12,4 +13,12 @@ public sealed class ArticleViewRecord
     public string Keys { get; set; } = "";
 
     public string Json { get; set; } = "";
+
+    public string Head { get; set; } = "";
+
+    public string Top { get; set; } = "";
+
+    public string Figure { get; set; } = "";
+
+    public string End { get; set; } = "";
 }

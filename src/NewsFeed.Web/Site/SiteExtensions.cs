@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
@@ -35,7 +33,7 @@ public static class SiteExtensions
         });
 
         // Razor would otherwise write every non-ASCII letter as an entity ("Tom&#xE1;s"); the pages are UTF-8.
-        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = SiteHtml.EncoderSettings);
         return builder;
     }
 

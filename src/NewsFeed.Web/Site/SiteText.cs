@@ -4,6 +4,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace NewsFeed.Web.Site;
 
@@ -18,6 +20,23 @@ public sealed class SiteText
     private SiteText()
     {
     }
+
+    /// <summary>
+    /// The same words outside a request, for the parts of pages the import writes ahead (<see cref="Pages.Articles.ArticleMarkup"/>):
+    /// the resources DI's localizer reads (<c>AddLocalization()</c>, default options), in the current UI culture.
+    /// </summary>
+    public static IStringLocalizer<SiteText> Words { get; } = new StringLocalizer<SiteText>(
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+}
+
+/// <summary>How the site's HTML encodes text: every letter as itself (the pages are UTF-8), markup characters as entities.</summary>
+public static class SiteHtml
+{
+    /// <summary>Razor's, through <c>WebEncoderOptions</c>; without it Razor would write every non-ASCII letter as an entity ("Tom&amp;#xE1;s").</summary>
+    public static TextEncoderSettings EncoderSettings => new(UnicodeRanges.All);
+
+    /// <summary>The same encoder, for markup written outside Razor.</summary>
+    public static HtmlEncoder Encoder { get; } = HtmlEncoder.Create(EncoderSettings);
 }
 
 /// <summary>Counted phrases: one key per plural form, <c>Key_one</c>, <c>Key_few</c>, … (<see cref="Plurals"/>).</summary>

@@ -14,7 +14,7 @@ namespace NewsFeed.Web.Pages.Articles;
 
 public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<PreviewOptions> preview, Editions editions) : PageModel
 {
-    public ArticleView Article { get; private set; } = null!;
+    public StoredPage Article { get; private set; } = null!;
 
     /// <summary>The article's edition: the language its page speaks.</summary>
     public Edition Edition { get; private set; } = null!;
@@ -30,18 +30,17 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        // One indexed read of one row: everything beyond the article's own columns was resolved at import (ArticleViews).
-        // Who may see it is decided here, by the same rule as the listings' queries (PreviewQueries.IsVisible).
-        var row = await ArticleRow.BySlug(db, slug, cancellationToken);
+        // One indexed read of one row: everything beyond the article's own columns was resolved at import (ArticleViews),
+        // the parts of the page that depend on content alone written as HTML (ArticleMarkup). Who may see it is decided
+        // here, by the same rule as the listings' queries (PreviewQueries.IsVisible).
+        var row = await StoredPage.BySlug(db, slug, cancellationToken);
         if (row is null || !PreviewQueries.IsVisible(row.IsDraft, row.PublishedUtc, now, preview.Value))
         {
             return NotFound();
         }
 
         var view = ArticleViews.Parse(row.View);
-        Article = new ArticleView(
-            row.Id, row.Slug, row.Headline, row.Dek, row.Excerpt, row.PublishedUtc, row.UpdatedUtc, view.Section, row.Image, row.Html,
-            row.ReadingMinutes, view.Author, view.Tags, view.JsonLd, row.IsDraft, view.Corrections ?? []);
+        Article = row;
         Edition = editions.Of(view.Language);
         HttpContext.SetEdition(Edition);
         Translations = [.. (view.Translations ?? [])
@@ -56,19 +55,23 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
         return Page();
     }
 
-    /// <summary>An article page's one read. A compiled query: EF's own handling of the expression (the query-cache
-    /// look-up, extracting its parameters) cost about as much as the read itself (bench/README.md, "Profile").</summary>
-    private sealed record ArticleRow(
-        int Id, string Slug, string Headline, string? Dek, string Excerpt, DateTime PublishedUtc, DateTime? UpdatedUtc, HeroImage? Image,
-        string Html, int ReadingMinutes, bool IsDraft, string View, string ViewKeys)
+    /// <summary>An article page's one read: the row, its body and its view. A compiled query: EF's own handling of the
+    /// expression (the query-cache look-up, extracting its parameters) cost about as much as the read itself (bench/README.md, "Profile").</summary>
+    public sealed record StoredPage(
+        string Slug, string Headline, DateTime PublishedUtc, bool IsDraft, string Html, string View, string ViewKeys,
+        string Head, string Top, string Figure, string End)
     {
-        public static readonly Func<NewsDbContext, string, CancellationToken, Task<ArticleRow?>> BySlug = EF.CompileAsyncQuery(
+        public static readonly Func<NewsDbContext, string, CancellationToken, Task<StoredPage?>> BySlug = EF.CompileAsyncQuery(
             (NewsDbContext db, string slug, CancellationToken _) => db.Articles
                 .Where(a => a.Slug == slug)
-                .Select(a => new ArticleRow(
-                    a.Id, a.Slug, a.Headline, a.Dek, a.Excerpt, a.PublishedUtc, a.UpdatedUtc, a.Image, a.Html, a.ReadingMinutes, a.IsDraft,
+                .Select(a => new StoredPage(
+                    a.Slug, a.Headline, a.PublishedUtc, a.IsDraft, a.Html,
                     a.ViewRecord == null ? "" : a.ViewRecord.Json,
-                    a.ViewRecord == null ? "" : a.ViewRecord.Keys))
+                    a.ViewRecord == null ? "" : a.ViewRecord.Keys,
+                    a.ViewRecord == null ? "" : a.ViewRecord.Head,
+                    a.ViewRecord == null ? "" : a.ViewRecord.Top,
+                    a.ViewRecord == null ? "" : a.ViewRecord.Figure,
+                    a.ViewRecord == null ? "" : a.ViewRecord.End))
                 .FirstOrDefault());
     }
 
