@@ -48,8 +48,7 @@ public static class ArticleMarkup
     {
         var html = new Html();
         var description = article.Dek ?? article.Excerpt;
-        // One description, said the same way to search engines and to link previews.
-        html.Meta("name", "description", description).Meta("property", "og:description", description)
+        html.Raw(HeadTags.DescriptionMarkup(description))
             .Meta("property", "og:type", "article")
             .Meta("property", "article:published_time", NewsArticleJsonLd.WithOffset(article.PublishedUtc))
             .Meta("property", "article:modified_time", NewsArticleJsonLd.WithOffset(article.UpdatedUtc ?? article.PublishedUtc));
