@@ -49,16 +49,16 @@ public sealed record ReadMoreLink(string? Title, string? Url, string? Excerpt, b
 /// </summary>
 public static class ArticleViews
 {
-    /// <summary>Bump when what a view holds changes: every view is made again at the next import.</summary>
+    /// <summary>Bump when what a view holds changes, or how <see cref="ArticleMarkup"/> writes it: every view is made again at the next import.</summary>
     private const string Version = "6";
 
     private const string StampKey = "views";
 
     private const int Batch = 500;
 
-    /// <summary>What the views were made from besides content: the site settings (absolute URLs, the publisher).</summary>
+    /// <summary>What the views were made from besides content: the site settings (absolute URLs, the publisher) and the chrome's words.</summary>
     public static string Stamp(SiteOptions site) =>
-        Version + "/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(site))))[..16];
+        Version + "/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(site))))[..16] + "/" + SiteText.Fingerprint;
 
     public static StoredView Parse(string json) =>
         json.Length == 0 ? StoredView.Empty : JsonSerializer.Deserialize(json, StoredViewContext.Default.StoredView) ?? StoredView.Empty;

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Resources;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -27,6 +30,56 @@ public sealed class SiteText
     /// </summary>
     public static IStringLocalizer<SiteText> Words { get; } = new StringLocalizer<SiteText>(
         new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+
+    /// <summary>
+    /// A hash of every word of the chrome in every language it is written in: what was written ahead with them
+    /// (<see cref="Data.ArticleViews"/>) is made again when one changes, as a page rendered per request would show it.
+    /// </summary>
+    public static string Fingerprint { get; } = MakeFingerprint();
+
+    private static string MakeFingerprint()
+    {
+        var words = new StringBuilder();
+        foreach (var (culture, key, value) in Entries())
+        {
+            words.Append(culture).Append('\0').Append(key).Append('\0').Append(value).Append('\0');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(words.ToString())))[..16];
+    }
+
+    /// <summary>Every entry of every resource file a page's chrome may read, by the culture whose file holds it.</summary>
+    internal static IEnumerable<(string Culture, string Key, string? Value)> Entries()
+    {
+        var resources = new ResourceManager(typeof(SiteText));
+        // Each edition's culture and those it falls back to (uk-UA, uk, the invariant culture: SiteText.uk.resx is "uk").
+        var cultures = new Editions("en").All.SelectMany(e => Lineage(e.Culture)).Distinct().OrderBy(c => c.Name, StringComparer.Ordinal);
+        foreach (var culture in cultures)
+        {
+            // Only the strings this culture's own file holds.
+            if (resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false) is not { } set)
+            {
+                continue;
+            }
+
+            foreach (var (key, value) in set.Cast<System.Collections.DictionaryEntry>().Select(e => ((string)e.Key, e.Value as string)).Order())
+            {
+                yield return (culture.Name, key, value);
+            }
+        }
+
+        static IEnumerable<CultureInfo> Lineage(CultureInfo culture)
+        {
+            for (var c = culture; ; c = c.Parent)
+            {
+                yield return c;
+                if (c.Equals(CultureInfo.InvariantCulture))
+                {
+                    yield break;
+                }
+            }
+        }
+    }
 }
 
 /// <summary>How the site's HTML encodes text: every letter as itself (the pages are UTF-8), markup characters as entities.</summary>

@@ -34,6 +34,23 @@ public sealed partial class SiteTextTests
         Assert.NotEmpty(editions);
     }
 
+    [Fact]
+    public void The_fingerprint_of_the_words_written_ahead_reads_every_file_as_it_is()
+    {
+        // Parts of article pages are written at import with these words (ArticleMarkup); the views are made again when
+        // the fingerprint changes, so it must cover every language's file, each entry as the file says it.
+        var entries = SiteText.Entries().ToLookup(e => e.Culture, e => (e.Key, e.Value));
+        var files = new[] { ("", "SiteText.resx") }.Concat(TranslationCodes().Select(code => (code, $"SiteText.{code}.resx")));
+
+        foreach (var (culture, file) in files)
+        {
+            Assert.Equal(Read(file).OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, (string?)e.Value)), entries[culture].OrderBy(e => e.Key, StringComparer.Ordinal));
+        }
+
+        Assert.Equal(files.Count(), entries.Count);
+        Assert.Matches("^[0-9a-f]{16}$", SiteText.Fingerprint);
+    }
+
     [Theory]
     [MemberData(nameof(Translations))]
     public void A_language_has_every_phrase_of_the_neutral_file_and_no_other(string language)
