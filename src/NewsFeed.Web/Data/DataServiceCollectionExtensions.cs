@@ -28,6 +28,8 @@ public static class DataServiceCollectionExtensions
                 // An image with no src, alt, caption or credit is no image: reading it back as null is what we want.
                 .ConfigureWarnings(w => w.Ignore(RelationalEventId.OptionalDependentWithoutIdentifyingPropertyWarning));
         });
+        // The article page's one read, kept prepared on SQLite (Pages/Articles/ArticleRead).
+        builder.Services.AddSingleton<Pages.Articles.ArticleRead>();
         return builder;
     }
 }

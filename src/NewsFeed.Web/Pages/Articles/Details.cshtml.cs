@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsFeed.Web.Caching;
 using NewsFeed.Web.Corrections;
@@ -12,7 +11,7 @@ using NewsFeed.Web.Site;
 
 namespace NewsFeed.Web.Pages.Articles;
 
-public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<PreviewOptions> preview, Editions editions) : PageModel
+public sealed class DetailsModel(NewsDbContext db, ArticleRead read, TimeProvider time, IOptions<PreviewOptions> preview, Editions editions) : PageModel
 {
     public StoredPage Article { get; private set; } = null!;
 
@@ -33,7 +32,7 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
         // One indexed read of one row: everything beyond the article's own columns was resolved at import (ArticleViews),
         // the parts of the page that depend on content alone written as HTML (ArticleMarkup). Who may see it is decided
         // here, by the same rule as the listings' queries (PreviewQueries.IsVisible).
-        var row = await StoredPage.BySlug(db, slug, cancellationToken);
+        var row = await read.BySlugAsync(db, slug, cancellationToken);
         if (row is null || !PreviewQueries.IsVisible(row.IsDraft, row.PublishedUtc, now, preview.Value))
         {
             return NotFound();
@@ -55,22 +54,10 @@ public sealed class DetailsModel(NewsDbContext db, TimeProvider time, IOptions<P
         return Page();
     }
 
-    /// <summary>An article page's one read: the row, its body and its view. A compiled query: EF's own handling of the
-    /// expression (the query-cache look-up, extracting its parameters) cost about as much as the read itself (bench/README.md, "Profile").</summary>
+    /// <summary>What an article page reads (<see cref="ArticleRead"/>): the row, its body and its view's columns (null without a view).</summary>
     public sealed record StoredPage(
         string Slug, string Headline, DateTime PublishedUtc, bool IsDraft, string Html, string? View, string? ViewKeys,
-        string? Head, string? Top, string? Figure, string? End)
-    {
-        public static readonly Func<NewsDbContext, string, CancellationToken, Task<StoredPage?>> BySlug = EF.CompileAsyncQuery(
-            (NewsDbContext db, string slug, CancellationToken _) => db.Articles
-                .Where(a => a.Slug == slug)
-                // The view's columns as they are (null without a view, which the import never leaves): a CASE each made the
-                // statement three times as long, and SQLite parses it anew for every request.
-                .Select(a => new StoredPage(
-                    a.Slug, a.Headline, a.PublishedUtc, a.IsDraft, a.Html, a.ViewRecord!.Json, a.ViewRecord.Keys,
-                    a.ViewRecord.Head, a.ViewRecord.Top, a.ViewRecord.Figure, a.ViewRecord.End))
-                .FirstOrDefault());
-    }
+        string? Head, string? Top, string? Figure, string? End);
 
     public sealed record ArticleView(
         int Id, string Slug, string Headline, string? Dek, string Excerpt, DateTime PublishedUtc, DateTime? UpdatedUtc, Link? Section,
