@@ -246,10 +246,8 @@ public static class ArticleViews
         }
 
         var tags = article.Tags.Select(t => new DetailsModel.Link(t.Slug, t.Name)).ToList();
-        var page = new DetailsModel.ArticleView(article.Id, article.Slug, article.Headline, article.Dek, article.Excerpt, article.PublishedUtc,
-            article.UpdatedUtc, article.Section, article.Image, "", article.ReadingMinutes, article.Author, tags, "", Corrections: article.Corrections,
-            Language: article.Language);
-        page = page with { JsonLd = NewsArticleJsonLd.Serialize(page, site, site.Absolute(PagePaths.Article(article.Slug))) };
+        var page = new DetailsModel.ArticleView(article.Slug, article.Headline, article.Dek, article.Excerpt, article.PublishedUtc,
+            article.UpdatedUtc, article.Section, article.Image, article.ReadingMinutes, article.Author, tags, article.Corrections, article.Language);
         return (new StoredView(links, fill, article.Language, translations.Count > 0 ? translations : null),
             ArticleMarkup.Write(page, site, editions.Of(article.Language), images), string.Join(' ', keys));
     }

@@ -22,11 +22,11 @@ public sealed class ArticleMarkupTests
     private static readonly Gen<DetailsModel.ArticleView> Article =
         Gen.Select(Text.Array[8, 8], Gen.Bool.Array[4, 4], Gen.OneOf<string>("", "uk"))
             .Select((t, has, language) => new DetailsModel.ArticleView(
-                1, "a-slug", t[0], has[0] ? t[1] : null, t[2], new DateTime(2025, 9, 15, 8, 0, 0, DateTimeKind.Utc),
+                "a-slug", t[0], has[0] ? t[1] : null, t[2], new DateTime(2025, 9, 15, 8, 0, 0, DateTimeKind.Utc),
                 new DateTime(2025, 9, 20, 8, 0, 0, DateTimeKind.Utc), new DetailsModel.Link("a-section", t[3]),
                 new HeroImage { Src = has[1] ? "https://pictures.example.org/" + Uri.EscapeDataString(t[4]) : null, Alt = t[4], Caption = t[5], Credit = has[2] ? t[6] : null },
-                "", 3, new DetailsModel.AuthorView("an-author", t[6], has[3] ? t[7] : null, "<p>A bio.</p>", null),
-                [new DetailsModel.Link("tag-one", t[7]), new DetailsModel.Link("tag-two", t[1])], "{}",
+                3, new DetailsModel.AuthorView("an-author", t[6], has[3] ? t[7] : null, "<p>A bio.</p>", null),
+                [new DetailsModel.Link("tag-one", t[7]), new DetailsModel.Link("tag-two", t[1])],
                 Corrections: [new DetailsModel.CorrectionView(new DateTime(2025, 9, 20, 0, 0, 0, DateTimeKind.Utc), CorrectionKind.Clarification, t[2])],
                 Language: language));
 

@@ -94,7 +94,8 @@ public static class ArticleMarkup
 
         html.Meta("name", "twitter:title", article.Headline).Meta("name", "twitter:description", description);
         // Made with every <, > and & escaped (NewsArticleJsonLd), so it cannot end this element early.
-        return html.Raw("<script type=\"application/ld+json\">").Raw(article.JsonLd).Raw("</script>\n").ToString();
+        var data = NewsArticleJsonLd.Serialize(article, site, site.Absolute(PagePaths.Article(article.Slug)));
+        return html.Raw("<script type=\"application/ld+json\">").Raw(data).Raw("</script>\n").ToString();
     }
 
     private static string Top(DetailsModel.ArticleView article, IStringLocalizer<SiteText> text)

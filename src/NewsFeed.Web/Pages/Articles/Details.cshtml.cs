@@ -59,10 +59,10 @@ public sealed class DetailsModel(NewsDbContext db, ArticleRead read, TimeProvide
         string Slug, string Headline, DateTime PublishedUtc, bool IsDraft, string Html, string? View, string? ViewKeys,
         string? Head, string? Top, string? Figure, string? End);
 
+    /// <summary>What the parts of an article page written at import are made from (<see cref="ArticleMarkup"/>, <see cref="NewsArticleJsonLd"/>).</summary>
     public sealed record ArticleView(
-        int Id, string Slug, string Headline, string? Dek, string Excerpt, DateTime PublishedUtc, DateTime? UpdatedUtc, Link? Section,
-        HeroImage? Image, string Html, int ReadingMinutes, AuthorView? Author, List<Link> Tags, string JsonLd, bool IsDraft = false,
-        List<CorrectionView>? Corrections = null, string Language = "")
+        string Slug, string Headline, string? Dek, string Excerpt, DateTime PublishedUtc, DateTime? UpdatedUtc, Link? Section,
+        HeroImage? Image, int ReadingMinutes, AuthorView? Author, List<Link> Tags, List<CorrectionView>? Corrections = null, string Language = "")
     {
         /// <summary>
         /// Shown when the update is on another day than publication (same-day fixes are not news), and always when the
