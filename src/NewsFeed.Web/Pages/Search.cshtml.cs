@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsFeed.Web.Caching;
-using NewsFeed.Web.Data;
 using NewsFeed.Web.Feeds;
 using NewsFeed.Web.Listings;
 using NewsFeed.Web.Search;
@@ -9,7 +8,7 @@ using NewsFeed.Web.Site;
 
 namespace NewsFeed.Web.Pages;
 
-public sealed class SearchModel(NewsDbContext db, SearchIndex index, SiteListings listings, TimeProvider time, Editions editions) : PageModel
+public sealed class SearchModel(SearchIndex index, SiteListings listings, TimeProvider time, Editions editions) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -46,7 +45,7 @@ public sealed class SearchModel(NewsDbContext db, SearchIndex index, SiteListing
             return Page();
         }
 
-        Results = await ArticleSearch.SearchAsync(db, index, listings, Query, PageNumber ?? 1, time.GetUtcNow().UtcDateTime, cancellationToken);
+        Results = await ArticleSearch.SearchAsync(index, listings, Query, PageNumber ?? 1, time.GetUtcNow().UtcDateTime, cancellationToken);
         if (Results.Hits.Count == 0 && Results.Number > 1)
         {
             return NotFound();

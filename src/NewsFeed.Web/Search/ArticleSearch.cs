@@ -152,9 +152,10 @@ public static partial class ArticleSearch
 
     /// <summary>
     /// One page of the public articles that match <paramref name="query"/>, ranked by <paramref name="index"/> (in memory:
-    /// no statement per query ranks), with the page's texts read by id, its cards from <paramref name="listings"/>, and the passages made here.
+    /// no statement per query), with their texts from the index, their cards from <paramref name="listings"/>, and the
+    /// passages made here.
     /// </summary>
-    public static async Task<SearchPage> SearchAsync(NewsDbContext db, SearchIndex index, SiteListings listings, string query, int number, DateTime nowUtc, CancellationToken cancellationToken)
+    public static async Task<SearchPage> SearchAsync(SearchIndex index, SiteListings listings, string query, int number, DateTime nowUtc, CancellationToken cancellationToken)
     {
         if (SearchQuery.Parse(query) is not { } parsed)
         {
@@ -170,21 +171,21 @@ public static partial class ArticleSearch
             return new SearchPage([], number, false, total, moreThan);
         }
 
-        var texts = await ReadTextsAsync(db, page, cancellationToken);
         var cards = await listings.GetAsync(cancellationToken);
         var hits = new List<SearchHit>(page.Count);
-        foreach (var id in page)
+        for (var i = 0; i < page.Count; i++)
         {
             // An article deleted since the index was read is left out.
-            if (cards.Card(id) is not { } card || !texts.TryGetValue(id, out var text))
+            if (cards.Card(page[i]) is not { } card)
             {
                 continue;
             }
 
+            var text = ranked.Texts[i];
             var passage = Passages.Passage(text.Body, parsed, out var matched);
-            if (!matched && text.Dek.Length > 0)
+            if (!matched && text.Dek is { Length: > 0 } dek)
             {
-                passage = Passages.Passage(text.Dek, parsed, out _);
+                passage = Passages.Passage(dek, parsed, out _);
             }
 
             hits.Add(new SearchHit(card, Mark(Passages.Highlight(text.Headline, parsed)), Mark(passage)));
@@ -235,43 +236,6 @@ public static partial class ArticleSearch
         r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetBoolean(3),
         DateTime.SpecifyKind(r.GetDateTime(4), DateTimeKind.Utc),
         r.GetString(5), r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9));
-
-    /// <summary>The headline, dek and body text of the given articles, for their passages.</summary>
-    private static async Task<Dictionary<int, (string Headline, string Dek, string Body)>> ReadTextsAsync(NewsDbContext db, List<int> ids, CancellationToken cancellationToken)
-    {
-        var postgres = db.Database.IsNpgsql();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return (await ReadAsync(db, postgres ? PostgresSearch.TextsSql : "SELECT Id, Headline, Dek, Body FROM ArticleSearch WHERE Id IN (SELECT value FROM json_each($ids))",
-                r => (Id: r.GetInt32(0), Text: (r.GetString(1), r.GetString(2), r.GetString(3))), cancellationToken,
-                postgres ? ("@ids", ids.ToArray()) : ("$ids", JsonSerializer.Serialize(ids)))).ToDictionary(t => t.Id, t => t.Text);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static async Task<List<T>> ReadAsync<T>(NewsDbContext db, string sql, Func<DbDataReader, T> read,
-        CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            AddParameter(command, name).Value = value;
-        }
-
-        var rows = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
 
     /// <summary>HTML-encodes a marked headline or passage (<see cref="Passages"/>), then turns the marks into &lt;mark&gt; elements.</summary>
     internal static string Mark(string text) =>

@@ -23,8 +23,9 @@ public static class Passages
     /// </summary>
     public static string Passage(string text, SearchQuery query, out bool matched)
     {
-        // A long ASCII text (most bodies) is not split into words whole: a vectorised search finds where the matches
-        // cluster, and only the stretch around them is read word by word. It was a fifth of a search page's CPU.
+        // A long text in Latin script (most bodies, whatever their quotes, dashes and accents) is not split into words
+        // whole: a vectorised search finds where the matches cluster, and only the stretch around them is read word by
+        // word. It was a fifth of a search page's CPU.
         if (text.Length > 3 * RegionChars && Region(text, query) is (int start, int end, int hits))
         {
             var passage = Passage(text[start..end], query, start > 0, end < text.Length, out matched);
@@ -41,14 +42,23 @@ public static class Passages
     /// <summary>About 140 words on each side of a cluster: the passage, centred in it, fits many times over.</summary>
     private const int RegionChars = 450;
 
+    /// <summary>Past this many words with a character beyond ASCII (a text in another script), the text is read whole.</summary>
+    private const int MaxOtherWords = 64;
+
     private static (int Start, int End, int Hits)? Region(string text, SearchQuery query)
     {
-        if (!System.Text.Ascii.IsValid(text) || !query.Phrases.All(p => System.Text.Ascii.IsValid(p.Words[0])))
+        // A first word that normalizes to nothing ("ʼ") is left to the word-by-word path: a search for it finds everywhere.
+        if (!query.Phrases.All(p => p.Words[0].Length > 0 && System.Text.Ascii.IsValid(p.Words[0])))
         {
             return null;
         }
 
         var hits = new List<(int At, int Phrase)>();
+        if (!OtherWords(text, query, hits))
+        {
+            return null;
+        }
+
         for (var p = 0; p < query.Phrases.Count; p++)
         {
             var phrase = query.Phrases[p];
@@ -64,12 +74,20 @@ public static class Passages
 
                 at += from;
                 var after = at + word.Length;
-                if ((at == 0 || !SearchText.IsWordChar(text[at - 1])) && (!whole || after == text.Length || !SearchText.IsWordChar(text[after])))
+                // A word that goes on past ASCII ("harbourá" for "harbour") is OtherWords' to judge.
+                var wordEnd = after;
+                while (wordEnd < text.Length && char.IsAsciiLetterOrDigit(text[wordEnd]))
+                {
+                    wordEnd++;
+                }
+
+                if ((at == 0 || !SearchText.IsWordChar(text[at - 1])) && (!whole || after == text.Length || !SearchText.IsWordChar(text[after]))
+                    && (wordEnd == text.Length || !SearchText.IsWordChar(text[wordEnd])))
                 {
                     hits.Add((at, p));
                 }
 
-                from = after;
+                from = Math.Max(after, at + 1);
             }
         }
 
@@ -112,6 +130,58 @@ public static class Passages
 
         return (start, end, hits.Count);
     }
+
+    /// <summary>
+    /// Adds to <paramref name="hits"/> every word of <paramref name="text"/> with a character beyond ASCII that starts a
+    /// phrase: the ordinal, case-blind search for an ASCII word finds the rest, but not "café" for "cafe". False when
+    /// there are more than <see cref="MaxOtherWords"/> such words. A word is bounded as <see cref="SearchText.Words"/>
+    /// bounds it (an apostrophe between Cyrillic letters included).
+    /// </summary>
+    private static bool OtherWords(string text, SearchQuery query, List<(int At, int Phrase)> hits)
+    {
+        var others = 0;
+        for (var i = text.AsSpan().IndexOfAnyExceptInRange('\0', '\u007F'); i >= 0 && i < text.Length;)
+        {
+            if (!InWord(text, i))
+            {
+                var next = text.AsSpan(i + 1).IndexOfAnyExceptInRange('\0', '\u007F');
+                i = next < 0 ? -1 : i + 1 + next;
+                continue;
+            }
+
+            if (++others > MaxOtherWords)
+            {
+                return false;
+            }
+
+            var (start, end) = (i, i + 1);
+            while (start > 0 && InWord(text, start - 1))
+            {
+                start--;
+            }
+
+            while (end < text.Length && InWord(text, end))
+            {
+                end++;
+            }
+
+            var term = SearchText.Normalize(text[start..end]);
+            for (var p = 0; p < query.Phrases.Count; p++)
+            {
+                if (query.Phrases[p].Matches(0, term))
+                {
+                    hits.Add((start, p));
+                }
+            }
+
+            var rest = end < text.Length ? text.AsSpan(end).IndexOfAnyExceptInRange('\0', '\u007F') : -1;
+            i = rest < 0 ? -1 : end + rest;
+        }
+
+        return true;
+    }
+
+    private static bool InWord(string text, int i) => SearchText.IsWordChar(text[i]) || SearchText.IsInnerApostrophe(text, i);
 
     private static string Passage(string text, SearchQuery query, bool before, bool after, out bool matched)
     {

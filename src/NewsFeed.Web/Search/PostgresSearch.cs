@@ -65,7 +65,4 @@ internal static class PostgresSearch
         """;
 
     public const string DocumentsFilter = " WHERE a.\"Slug\" = ANY(@slugs) OR au.\"Slug\" = ANY(@authors)";
-
-    /// <summary>The headline, dek and body of the given articles (<c>@ids</c>), for their passages.</summary>
-    public const string TextsSql = """SELECT "Id", "Headline", "Dek", "Body" FROM "ArticleSearch" WHERE "Id" = ANY(@ids)""";
 }

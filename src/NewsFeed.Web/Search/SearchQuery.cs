@@ -14,8 +14,13 @@ public sealed record SearchQuery(IReadOnlyList<SearchPhrase> Phrases)
             return null;
         }
 
-        return new([.. terms.Words.Select((words, i) => new SearchPhrase(
-            [.. words.Select(SearchText.Normalize)], terms.LastIsPrefix && i == terms.Words.Count - 1))]);
+        // A word of apostrophes alone ("ʼ") normalizes to nothing, and nothing begins every word: it is left out.
+        var phrases = terms.Words
+            .Select((words, i) => new SearchPhrase(
+                [.. words.Select(SearchText.Normalize).Where(w => w.Length > 0)], terms.LastIsPrefix && i == terms.Words.Count - 1))
+            .Where(p => p.Words.Length > 0)
+            .ToList();
+        return phrases.Count == 0 ? null : new(phrases);
     }
 }
 

@@ -13,11 +13,16 @@ public static class SearchText
     /// <summary>Where the words of <paramref name="text"/> are: (start, length), in order.</summary>
     public static List<(int Start, int Length)> Words(ReadOnlySpan<char> text)
     {
-        var words = new List<(int, int)>();
+        var words = new List<(int, int)>((text.Length / 6) + 1);
         var start = -1;
         for (var i = 0; i < text.Length; i++)
         {
-            if (IsWordChar(text[i]) || IsInnerApostrophe(text, i))
+            // An ASCII character is judged here (IsWordChar is not inlined): most of a text is.
+            var c = text[i];
+            var inWord = c < 0x80
+                ? char.IsAsciiLetterOrDigit(c) || (c == '\'' && IsInnerApostrophe(text, i))
+                : IsWordChar(c) || IsInnerApostrophe(text, i);
+            if (inWord)
             {
                 if (start < 0)
                 {

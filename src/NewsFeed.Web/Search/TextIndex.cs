@@ -9,8 +9,37 @@ public sealed record SearchDocument(
     public string[] Fields => [Headline, Dek, Body, Author, Tags];
 }
 
-/// <summary>The ranked ids of one page of matches, and how many public articles match in all.</summary>
-public sealed record TextIndexResult(IReadOnlyList<int> Ids, int Total);
+/// <summary>The ranked ids of one page of matches with their texts (in the same order), and how many public articles match in all.</summary>
+public sealed record TextIndexResult(IReadOnlyList<int> Ids, IReadOnlyList<ArticleText> Texts, int Total)
+{
+    public static readonly TextIndexResult None = new([], [], 0);
+}
+
+/// <summary>
+/// An article's headline, dek and body as the index read them, kept as UTF-8 (about half the size of a string for
+/// the mostly Latin text of a body) and decoded only for the page of hits that shows them.
+/// </summary>
+public sealed class ArticleText
+{
+    private readonly byte[] _utf8;
+    private readonly int _headlineEnd;
+    private readonly int _dekEnd;
+
+    public ArticleText(string headline, string dek, string body)
+    {
+        var encoding = System.Text.Encoding.UTF8;
+        _utf8 = new byte[encoding.GetByteCount(headline) + encoding.GetByteCount(dek) + encoding.GetByteCount(body)];
+        _headlineEnd = encoding.GetBytes(headline, _utf8);
+        _dekEnd = _headlineEnd + encoding.GetBytes(dek, _utf8.AsSpan(_headlineEnd));
+        encoding.GetBytes(body, _utf8.AsSpan(_dekEnd));
+    }
+
+    public string Headline => System.Text.Encoding.UTF8.GetString(_utf8, 0, _headlineEnd);
+
+    public string Dek => System.Text.Encoding.UTF8.GetString(_utf8, _headlineEnd, _dekEnd - _headlineEnd);
+
+    public string Body => System.Text.Encoding.UTF8.GetString(_utf8, _dekEnd, _utf8.Length - _dekEnd);
+}
 
 /// <summary>
 /// An inverted index of every article's text, in memory: a posting per (word, article) with the word's count in each
@@ -18,6 +47,7 @@ public sealed record TextIndexResult(IReadOnlyList<int> Ids, int Total);
 /// (k1 1.2, b 0.75, the article's length over the average, each phrase's idf), weighted by field; ties go to the
 /// newer article. Reads take a shared lock; <see cref="Update"/> an exclusive one, for the few articles an import
 /// changed. Dropped articles leave holes that are compacted away once they outnumber a quarter of the articles.
+/// Each article's headline, dek and body are kept too (<see cref="ArticleText"/>), for the passages of a page of hits.
 /// </summary>
 public sealed class TextIndex : IDisposable
 {
@@ -163,7 +193,7 @@ public sealed class TextIndex : IDisposable
 
                 if (survivors.Count == 0)
                 {
-                    return new TextIndexResult([], 0);
+                    return TextIndexResult.None;
                 }
             }
 
@@ -180,11 +210,12 @@ public sealed class TextIndex : IDisposable
         // The best offset + count, kept in a heap with the worst on top: a common word matches every article, and
         // sorting them all for one page costs more than the rest of the query.
         var wanted = offset + count;
-        var heap = new PriorityQueue<int, Rank>(wanted + 1, Worse.Instance);
+        var heap = new PriorityQueue<Entry, Rank>(wanted + 1, Worse.Instance);
         var total = 0;
         foreach (var slot in slots)
         {
-            var document = _entries[slot]!.Document;
+            var entry = _entries[slot]!;
+            var document = entry.Document;
             if (document.IsDraft || document.PublishedUtc > nowUtc)
             {
                 continue;
@@ -194,21 +225,22 @@ public sealed class TextIndex : IDisposable
             var rank = new Rank(scores[slot], document.PublishedUtc.Ticks, document.Id);
             if (heap.Count < wanted)
             {
-                heap.Enqueue(document.Id, rank);
+                heap.Enqueue(entry, rank);
             }
             else if (wanted > 0 && heap.TryPeek(out _, out var worst) && Worse.Instance.Compare(worst, rank) < 0)
             {
-                heap.DequeueEnqueue(document.Id, rank);
+                heap.DequeueEnqueue(entry, rank);
             }
         }
 
-        var best = new int[heap.Count];
+        var best = new Entry[heap.Count];
         for (var i = best.Length - 1; i >= 0; i--)
         {
             best[i] = heap.Dequeue();
         }
 
-        return new TextIndexResult(offset >= best.Length ? [] : best[offset..], total);
+        var page = offset >= best.Length ? [] : best[offset..];
+        return new TextIndexResult([.. page.Select(e => e.Document.Id)], [.. page.Select(e => e.Text)], total);
     }
 
     /// <summary>Every live article the phrase occurs in, once each, with its count per field.</summary>
@@ -364,8 +396,8 @@ public sealed class TextIndex : IDisposable
         }
 
         var slot = _entries.Count;
-        // The texts are not kept: the words are, and a passage reads its article's text again from the store.
-        var entry = new Entry(document with { Headline = "", Dek = "", Body = "", Author = "", Tags = "" }, [.. tokens], ends);
+        var entry = new Entry(document with { Headline = "", Dek = "", Body = "", Author = "", Tags = "" }, [.. tokens], ends,
+            new ArticleText(document.Headline, document.Dek, document.Body));
         _entries.Add(entry);
         _slotOf[document.Slug] = slot;
         _totalLength += entry.Length;
@@ -436,7 +468,7 @@ public sealed class TextIndex : IDisposable
 
     public void Dispose() => _lock.Dispose();
 
-    private sealed record Entry(SearchDocument Document, int[] Tokens, int[] Ends)
+    private sealed record Entry(SearchDocument Document, int[] Tokens, int[] Ends, ArticleText Text)
     {
         public int Length => Tokens.Length;
     }

@@ -4,7 +4,7 @@ using NewsFeed.Web.Search;
 namespace NewsFeed.Tests.Search;
 
 /// <summary>
-/// A hit's passage over random texts, short and long (a long ASCII text takes the vectorised path): it is the text's
+/// A hit's passage over random texts, short and long (a long text in Latin script takes the vectorised path): it is the text's
 /// own words in order, cut with "…" only where the text goes on, at most <see cref="Passages.PassageWords"/> words
 /// when cut, every mark on words the query matches, and a mark whenever the text holds a match.
 /// </summary>
@@ -13,12 +13,21 @@ public sealed class PassagesTests
     private static Gen<string> OneOf(params string[] items) => Gen.Int[0, items.Length - 1].Select(i => items[i]);
 
     private static readonly string[] Vocabulary =
-        ["harbour", "harbours", "Harbour", "light", "lighthouse", "the", "of", "a", "keeper", "café", "Київ", "42", "<b>", "&amp;"];
+        ["harbour", "harbours", "Harbour", "light", "lighthouse", "the", "of", "a", "keeper", "café", "Київ", "42", "<b>", "&amp;",
+            "harbourá", "Café's", "м'ясо", "ʼharbour", "“harbour”"];
 
-    // Half the texts plain ASCII, so that the long ones take the vectorised path.
+    // Texts of three kinds, so that long ones take each path: plain ASCII; Latin (ASCII words and a few with accents,
+    // between typographic quotes and dashes), which the vectorised search reads too; and anything, Cyrillic included.
+    private static string Part(int kind, string word, string separator) => kind switch
+    {
+        0 => (System.Text.Ascii.IsValid(word) ? word : "plain") + separator.Replace("—", "--", StringComparison.Ordinal),
+        1 => (System.Text.Ascii.IsValid(word.Trim('“', '”')) || (separator == "\n" && !word.Any(c => c is >= '\u0400' and <= '\u04FF')) ? word : "plain") + separator,
+        _ => word + separator,
+    };
+
     private static readonly Gen<string> Text =
-        Gen.Bool.SelectMany(ascii => Gen.Select(Gen.Int[0, Vocabulary.Length - 1], OneOf(" ", " ", ", ", ". ", "\n", ascii ? " -- " : " — ", "-"),
-            (w, sep) => ascii && !System.Text.Ascii.IsValid(Vocabulary[w]) ? "plain " : Vocabulary[w] + sep)
+        Gen.Int[0, 2].SelectMany(kind => Gen.Select(Gen.Int[0, Vocabulary.Length - 1], OneOf(" ", " ", ", ", ". ", "\n", " — ", "-", "’ ", " “"),
+            (w, sep) => Part(kind, Vocabulary[w], sep))
             .Array[0, 600].Select(parts => string.Concat(parts)));
 
     private static readonly Gen<string> Query =
@@ -65,6 +74,33 @@ public sealed class PassagesTests
                 Assert.Contains(query.Phrases, p => p.Matches(0, term) || p.Words.Any(w => term == w || term.StartsWith(w, StringComparison.Ordinal)));
             }
         }, iter: 3_000, threads: 1, print: t => $"{t.Item2} in {t.Item1}");
+    }
+
+    // Found by the generator above: a phrase whose first word normalizes to nothing ("ʼ") made the vectorised search
+    // for it stand still on a word character, and the request never ended.
+    [Theory]
+    [InlineData("Café \"ʼ harbourá\"", "harbour keeper light. ")]
+    [InlineData("harbour ʼ", "harbour “keeper” light. ")]
+    [InlineData("\"ʼ harbour\"", "ʼ harbour café light. ")]
+    public async Task A_query_word_that_normalizes_to_nothing_still_gives_a_passage(string q, string sentence)
+    {
+        var text = string.Concat(Enumerable.Repeat(sentence, 200));
+        var query = SearchQuery.Parse(q)!;
+
+        // On a thread of its own, so that a loop that never ends fails the test instead of hanging the run.
+        var passage = await Task.Run(() => Passages.Passage(text, query, out _), TestContext.Current.CancellationToken)
+            .WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        Assert.Contains("harbour", passage, StringComparison.Ordinal);
+    }
+
+    // Found by the generator above: "ʼ" matched every article in the index (nothing begins every word) and no word of
+    // a passage. Such words are left out of a query; alone, nothing is searched.
+    [Fact]
+    public void A_word_of_apostrophes_alone_is_not_searched()
+    {
+        Assert.Null(SearchQuery.Parse("ʼ ʼʼ \"ʼ\""));
+        Assert.Equal(["harbour"], Assert.Single(SearchQuery.Parse("\"ʼ harbour\"")!.Phrases).Words);
     }
 
     [Fact]

@@ -51,6 +51,11 @@ public sealed class TextIndexTests
 
             Assert.Equal(expected.Count, result.Total);
             Assert.Equal(expected.Skip(page * 5).Take(5), result.Ids);
+
+            // Each hit's text is its own article's, as the index read it (a passage is made from it).
+            var byId = site.ToDictionary(d => d.Id);
+            Assert.Equal(result.Ids.Select(id => (byId[id].Headline, byId[id].Dek, byId[id].Body)),
+                result.Texts.Select(t => (t.Headline, t.Dek, t.Body)));
         }, iter: 5_000, threads: 1, print: t => $"{t.Item2} over {string.Join(" | ", t.Item1)}");
     }
 
