@@ -65,6 +65,10 @@ public sealed class TextIndex : IDisposable
     private readonly List<int> _sorted = [];
     private readonly Dictionary<string, int> _slotOf = new(StringComparer.Ordinal);
     private List<Entry?> _entries = [];
+
+    // What ranking reads of each slot, side by side (a query reads it for every match; through the entry it was two
+    // objects a match): length -1 for a dropped article.
+    private List<SlotFacts> _facts = [];
     private long _totalLength;
     private int _dead;
 
@@ -148,6 +152,7 @@ public sealed class TextIndex : IDisposable
             var live = _slotOf.Count;
             var averageLength = live == 0 ? 1.0 : Math.Max(1.0, (double)_totalLength / live);
             var matches = new List<(int Slot, FieldCounts Counts)>();
+            var facts = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_facts);
             var survivors = new List<int>();
             for (var p = 0; p < query.Phrases.Count; p++)
             {
@@ -175,7 +180,7 @@ public sealed class TextIndex : IDisposable
                         continue;
                     }
 
-                    var lengthNorm = K1 * (1 - B + (B * _entries[slot]!.Length / averageLength));
+                    var lengthNorm = K1 * (1 - B + (B * facts[slot].Length / averageLength));
                     var score = 0.0;
                     for (var f = 0; f < FieldCount; f++)
                     {
@@ -210,33 +215,34 @@ public sealed class TextIndex : IDisposable
         // The best offset + count, kept in a heap with the worst on top: a common word matches every article, and
         // sorting them all for one page costs more than the rest of the query.
         var wanted = offset + count;
-        var heap = new PriorityQueue<Entry, Rank>(wanted + 1, Worse.Instance);
+        var heap = new PriorityQueue<int, Rank>(wanted + 1, Worse.Instance);
         var total = 0;
+        var facts = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_facts);
+        var now = nowUtc.Ticks;
         foreach (var slot in slots)
         {
-            var entry = _entries[slot]!;
-            var document = entry.Document;
-            if (document.IsDraft || document.PublishedUtc > nowUtc)
+            ref readonly var fact = ref facts[slot];
+            if (fact.VisibleFrom > now)
             {
                 continue;
             }
 
             total++;
-            var rank = new Rank(scores[slot], document.PublishedUtc.Ticks, document.Id);
+            var rank = new Rank(scores[slot], fact.VisibleFrom, fact.Id);
             if (heap.Count < wanted)
             {
-                heap.Enqueue(entry, rank);
+                heap.Enqueue(slot, rank);
             }
             else if (wanted > 0 && heap.TryPeek(out _, out var worst) && Worse.Instance.Compare(worst, rank) < 0)
             {
-                heap.DequeueEnqueue(entry, rank);
+                heap.DequeueEnqueue(slot, rank);
             }
         }
 
         var best = new Entry[heap.Count];
         for (var i = best.Length - 1; i >= 0; i--)
         {
-            best[i] = heap.Dequeue();
+            best[i] = _entries[heap.Dequeue()]!;
         }
 
         var page = offset >= best.Length ? [] : best[offset..];
@@ -262,7 +268,7 @@ public sealed class TextIndex : IDisposable
             {
                 foreach (var posting in _postings[term])
                 {
-                    if (_entries[posting.Slot] is null)
+                    if (_facts[posting.Slot].Length < 0)
                     {
                         continue;
                     }
@@ -399,6 +405,7 @@ public sealed class TextIndex : IDisposable
         var entry = new Entry(document with { Headline = "", Dek = "", Body = "", Author = "", Tags = "" }, [.. tokens], ends,
             new ArticleText(document.Headline, document.Dek, document.Body));
         _entries.Add(entry);
+        _facts.Add(SlotFacts.Of(entry));
         _slotOf[document.Slug] = slot;
         _totalLength += entry.Length;
         AddPostings(slot, entry);
@@ -434,6 +441,7 @@ public sealed class TextIndex : IDisposable
         }
 
         _entries[slot] = null;
+        _facts[slot] = SlotFacts.Dropped;
         _slotOf.Remove(entry.Document.Slug);
         _totalLength -= entry.Length;
         _dead++;
@@ -449,6 +457,7 @@ public sealed class TextIndex : IDisposable
         }
 
         _entries = [.. live];
+        _facts = [.. live.Select(SlotFacts.Of)];
         _slotOf.Clear();
         for (var slot = 0; slot < live.Count; slot++)
         {
@@ -518,6 +527,15 @@ public sealed class TextIndex : IDisposable
     }
 
     private readonly record struct Rank(double Score, long Ticks, int Id);
+
+    /// <summary>A slot's article id, length in words, and when it shows (its publication's ticks; never for a draft).</summary>
+    private readonly record struct SlotFacts(int Id, int Length, long VisibleFrom)
+    {
+        public static readonly SlotFacts Dropped = new(0, -1, long.MaxValue);
+
+        public static SlotFacts Of(Entry entry) =>
+            new(entry.Document.Id, entry.Length, entry.Document.IsDraft ? long.MaxValue : entry.Document.PublishedUtc.Ticks);
+    }
 
     /// <summary>
     /// A query's per-article working arrays, one set per thread (a query runs start to end on one), valid where their
