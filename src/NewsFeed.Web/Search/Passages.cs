@@ -47,8 +47,7 @@ public static class Passages
 
     private static (int Start, int End, int Hits)? Region(string text, SearchQuery query)
     {
-        // A first word that normalizes to nothing ("ʼ") is left to the word-by-word path: a search for it finds everywhere.
-        if (!query.Phrases.All(p => p.Words[0].Length > 0 && System.Text.Ascii.IsValid(p.Words[0])))
+        if (!query.Phrases.All(p => System.Text.Ascii.IsValid(p.Words[0])))
         {
             return null;
         }
@@ -87,6 +86,7 @@ public static class Passages
                     hits.Add((at, p));
                 }
 
+                // Always forward, whatever the word (an empty one is found where it is looked for).
                 from = Math.Max(after, at + 1);
             }
         }
@@ -140,12 +140,11 @@ public static class Passages
     private static bool OtherWords(string text, SearchQuery query, List<(int At, int Phrase)> hits)
     {
         var others = 0;
-        for (var i = text.AsSpan().IndexOfAnyExceptInRange('\0', '\u007F'); i >= 0 && i < text.Length;)
+        for (var i = BeyondAscii(text, 0); i >= 0;)
         {
-            if (!InWord(text, i))
+            if (!SearchText.IsInWord(text, i))
             {
-                var next = text.AsSpan(i + 1).IndexOfAnyExceptInRange('\0', '\u007F');
-                i = next < 0 ? -1 : i + 1 + next;
+                i = BeyondAscii(text, i + 1);
                 continue;
             }
 
@@ -155,12 +154,12 @@ public static class Passages
             }
 
             var (start, end) = (i, i + 1);
-            while (start > 0 && InWord(text, start - 1))
+            while (start > 0 && SearchText.IsInWord(text, start - 1))
             {
                 start--;
             }
 
-            while (end < text.Length && InWord(text, end))
+            while (end < text.Length && SearchText.IsInWord(text, end))
             {
                 end++;
             }
@@ -174,14 +173,18 @@ public static class Passages
                 }
             }
 
-            var rest = end < text.Length ? text.AsSpan(end).IndexOfAnyExceptInRange('\0', '\u007F') : -1;
-            i = rest < 0 ? -1 : end + rest;
+            i = BeyondAscii(text, end);
         }
 
         return true;
     }
 
-    private static bool InWord(string text, int i) => SearchText.IsWordChar(text[i]) || SearchText.IsInnerApostrophe(text, i);
+    /// <summary>Where the first character beyond ASCII at or after <paramref name="from"/> is, or -1.</summary>
+    private static int BeyondAscii(string text, int from)
+    {
+        var at = text.AsSpan(from).IndexOfAnyExceptInRange('\0', '\u007F');
+        return at < 0 ? -1 : from + at;
+    }
 
     private static string Passage(string text, SearchQuery query, bool before, bool after, out bool matched)
     {

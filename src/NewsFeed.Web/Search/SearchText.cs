@@ -19,10 +19,7 @@ public static class SearchText
         {
             // An ASCII character is judged here (IsWordChar is not inlined): most of a text is.
             var c = text[i];
-            var inWord = c < 0x80
-                ? char.IsAsciiLetterOrDigit(c) || (c == '\'' && IsInnerApostrophe(text, i))
-                : IsWordChar(c) || IsInnerApostrophe(text, i);
-            if (inWord)
+            if (c < 0x80 ? char.IsAsciiLetterOrDigit(c) || (c == '\'' && IsInnerApostrophe(text, i)) : IsInWord(text, i))
             {
                 if (start < 0)
                 {
@@ -43,6 +40,9 @@ public static class SearchText
 
         return words;
     }
+
+    /// <summary>Whether the character at <paramref name="i"/> is part of a word: a word character, or an apostrophe inside a Ukrainian word.</summary>
+    public static bool IsInWord(ReadOnlySpan<char> text, int i) => IsWordChar(text[i]) || IsInnerApostrophe(text, i);
 
     /// <summary>
     /// An apostrophe between two Cyrillic letters is inside a Ukrainian word ("м'ясо", "сім’я"), not between two: it is
