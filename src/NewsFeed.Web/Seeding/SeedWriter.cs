@@ -214,23 +214,48 @@ public sealed class SeedWriter(
             _results.Add(new(document.Path, SeedFileState.Imported, document.Problems, seed.Slug));
         }
 
-        // The feed items parse each body again (absolute URLs): on every core, while the run's bodies are at hand.
-        Parallel.ForEach(added, () => new FeedContent(site), (a, _, feed) =>
+        // The feed items parse each body again (absolute URLs): on the other core, while this run's rows and search
+        // rows are written, from values taken here (EF sets keys and fixes up the rows as it writes them).
+        var makers = added.Select(a => FeedItemOf(a.Row)).ToList();
+        var items = Task.Run(() =>
         {
-            a.Row.FeedItem = FeedItemOf(a.Row, feed);
-            return feed;
-        }, _ => { });
-        await db.SaveChangesAsync(cancellationToken);
+            var made = new FeedItem[makers.Count];
+            Parallel.For(0, makers.Count, () => new FeedContent(site), (i, _, feed) =>
+            {
+                made[i] = makers[i](feed);
+                return feed;
+            }, _ => { });
+            return made;
+        }, CancellationToken.None);
+        try
+        {
+            await PreparedInserts.SaveChangesAsync(db, cancellationToken);
+            await ArticleSearch.IndexAsync(db, added.Select(a => (a.Row.Id, a.Seed.Headline, a.Seed.Dek, a.Seed.BodyText,
+                a.Row.AuthorId is { } author ? _authorNames[author] : null, a.Seed.Tags.AsEnumerable())), cancellationToken);
+        }
+        finally
+        {
+            // Not left running when the write failed (it would outlive the import's scope).
+            await ((Task)items).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        // The run's rows (every article's body and source, at a cold import) are not needed again; its feed items follow them.
+        db.ChangeTracker.Clear();
+        var feedItems = await items;
+        for (var i = 0; i < added.Count; i++)
+        {
+            feedItems[i].ArticleId = added[i].Row.Id;
+        }
+
+        db.FeedItems.AddRange(feedItems);
+        await PreparedInserts.SaveChangesAsync(db, cancellationToken);
         _fed.UnionWith(added.Select(a => a.Row.Id));
         if (snapshots is not null)
         {
             _added.AddRange(added.Select(a => new StoredArticle(a.Row.Id, a.Row.SourcePath, a.Row.Slug, a.Row.ContentHash, a.Row.AuthorId)));
         }
 
-        await ArticleSearch.IndexAsync(db, added.Select(a => (a.Row.Id, a.Seed.Headline, a.Seed.Dek, a.Seed.BodyText,
-            a.Row.AuthorId is { } author ? _authorNames[author] : null, a.Seed.Tags.AsEnumerable())), cancellationToken);
         _written += added.Count;
-        // The run's rows (every article's body and source, at a cold import) are not needed again.
         db.ChangeTracker.Clear();
     }
 
@@ -246,13 +271,18 @@ public sealed class SeedWriter(
             : await db.PublishedBodies.AsTracking().Where(b => slugs.Contains(b.Slug)).ToDictionaryAsync(b => b.Slug, StringComparer.Ordinal, cancellationToken);
     }
 
-    private FeedItem FeedItemOf(Article row, FeedContent feed)
+    /// <summary>What makes <paramref name="row"/>'s feed items, with the row's values taken now (it may be made on another thread).</summary>
+    private Func<FeedContent, FeedItem> FeedItemOf(Article row)
     {
-        var author = row.AuthorId is { } id ? (_authorSlugs[id], _authorNames[id]) : ((string?)null, (string?)null);
-        var item = FeedArticle.Of(feed, images, row.Slug, row.Headline, row.Excerpt, row.Html, row.PublishedUtc, row.UpdatedUtc, row.Image,
-            author.Item1, author.Item2, [.. row.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)],
-            [.. row.Corrections.Select(c => new DetailsModel.CorrectionView(c.DateUtc, c.Kind, c.Text))]);
-        return new FeedItem { Rss = FeedItems.Rss(item, site), Json = FeedItems.Json(item, site) };
+        var (authorSlug, authorName) = row.AuthorId is { } id ? (_authorSlugs[id], _authorNames[id]) : ((string?)null, (string?)null);
+        var (slug, headline, excerpt, html, published, updated, image) = (row.Slug, row.Headline, row.Excerpt, row.Html, row.PublishedUtc, row.UpdatedUtc, row.Image);
+        string[] tags = [.. row.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)];
+        DetailsModel.CorrectionView[] corrections = [.. row.Corrections.Select(c => new DetailsModel.CorrectionView(c.DateUtc, c.Kind, c.Text))];
+        return feed =>
+        {
+            var item = FeedArticle.Of(feed, images, slug, headline, excerpt, html, published, updated, image, authorSlug, authorName, tags, corrections);
+            return new FeedItem { Rss = FeedItems.Rss(item, site), Json = FeedItems.Json(item, site) };
+        };
     }
 
     /// <summary>
