@@ -103,14 +103,18 @@ internal static class PreparedInserts
     private static IProperty? GeneratedKey(IEntityType type) =>
         type.FindPrimaryKey() is { Properties: [{ ValueGenerated: ValueGenerated.OnAdd } key] } ? key : null;
 
-    /// <summary>The owned parts of the rows <paramref name="entries"/>, found through their owners.</summary>
+    /// <summary>
+    /// The owned parts of the rows <paramref name="entries"/> that are written with them (those in their table), found
+    /// through their owners. An owned part in a table of its own is not among them, so its context goes to SaveChanges.
+    /// </summary>
     private static HashSet<EntityEntry> PartsOf(IEnumerable<EntityEntry> entries)
     {
         var parts = new HashSet<EntityEntry>();
         var next = new Stack<EntityEntry>(entries);
         while (next.TryPop(out var entry))
         {
-            foreach (var reference in entry.References.Where(r => r.Metadata is INavigation { TargetEntityType: var t } && t.IsOwned()))
+            var inRow = OwnedParts(entry.Metadata).ToHashSet();
+            foreach (var reference in entry.References.Where(r => r.Metadata is INavigation { TargetEntityType: var t } && inRow.Contains(t)))
             {
                 if (reference.TargetEntry is { } part && parts.Add(part))
                 {

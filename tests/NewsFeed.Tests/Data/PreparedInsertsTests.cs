@@ -1,6 +1,8 @@
 using System.Globalization;
 using CsCheck;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using NewsFeed.Tests.Support;
@@ -21,6 +23,7 @@ public sealed class PreparedInsertsTests : IDisposable
     private static readonly string[] SectionNames = ["News", "Desk", "Long reads"];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("newsfeed-inserts-").FullName;
+    private readonly CommandCount _commands = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -75,7 +78,11 @@ public sealed class PreparedInsertsTests : IDisposable
             var preparedRows = await AddAsync(prepared, sample.Articles, sample.Rename, batch);
 
             await saved.SaveChangesAsync(Ct);
+            var (before, renamed) = (_commands.Count, prepared.ChangeTracker.Entries().Any(e => e.State == EntityState.Modified));
             await PreparedInserts.SaveChangesAsync(prepared, Ct);
+
+            // Only new rows are written by the prepared statements, which pass no EF command; a renamed section sends all to EF.
+            Assert.Equal(renamed, _commands.Count > before);
 
             // Keys may be given in another order (EF writes a row whose new section must come first later, the
             // prepared path in the order rows were added), so rows are compared with each key replaced by what it names.
@@ -121,6 +128,7 @@ public sealed class PreparedInsertsTests : IDisposable
         TestStore.EnsureCreated(path);
         var options = new DbContextOptionsBuilder<NewsDbContext>();
         StoreProvider.Use(options, TestStore.IsPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, TestStore.ConnectionString(path), _folder);
+        options.AddInterceptors(_commands);
         var db = new NewsDbContext(options.Options);
         await db.Database.EnsureCreatedAsync(Ct);
         db.Authors.Add(new Author { Slug = "ana", Name = "Ana", SourcePath = "authors/ana.yml" });
@@ -259,5 +267,25 @@ public sealed class PreparedInsertsTests : IDisposable
         }
 
         return rows;
+    }
+
+    /// <summary>The commands EF ran (SaveChanges, queries); the prepared statements are not among them.</summary>
+    private sealed class CommandCount : DbCommandInterceptor
+    {
+        public int Count { get; private set; }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Count++;
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Count++;
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
     }
 }
