@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
 using CsCheck;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
