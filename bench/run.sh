@@ -97,12 +97,15 @@ rss_kb() { awk '/VmRSS/ { print $2 }' "/proc/$1/status"; }
 # CPU seconds (user + system) the process used so far: on a shared machine, a fairer figure than wall time.
 cpu_s() { awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/stat"; }
 
+# The app's environment, as a deployment sets it (README, "Deployment"; DOTNET_JitScalableProfiling in "Decisions").
+APP_ENV=(ASPNETCORE_ENVIRONMENT=Production DOTNET_JitScalableProfiling=0)
+
 # start_app SEEDS DB CACHE LOG: the published app, its own working directory as content root, request logs off
 # (a console line per request would measure the terminal, not the site).
 start_app() {
   port_free "$APP_PORT"
   store_args "$2"
-  (cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production exec "${PIN_SERVER[@]}" ./NewsFeed.Web --urls "http://127.0.0.1:$APP_PORT" \
+  (cd "$WORK/app" && exec env "${APP_ENV[@]}" "${PIN_SERVER[@]}" ./NewsFeed.Web --urls "http://127.0.0.1:$APP_PORT" \
       --NewsFeed:SeedsPath="$1" "${STORE[@]}" --NewsFeed:OutputCache:Enabled="$3" \
       --Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Warning) > "$4" 2>&1 &
   APP_PID=$!
@@ -139,7 +142,7 @@ measure_change() {
   port_free "$APP_PORT"
   fresh_store "$db"
   store_args "$db"
-  (cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production exec ./NewsFeed.Web --urls "http://127.0.0.1:$APP_PORT" \
+  (cd "$WORK/app" && exec env "${APP_ENV[@]}" ./NewsFeed.Web --urls "http://127.0.0.1:$APP_PORT" \
       --NewsFeed:SeedsPath="$corpus" "${STORE[@]}" --NewsFeed:Preview=true \
       --NewsFeed:Preview:Watch=true --Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Warning) > "$log" 2>&1 &
   APP_PID=$!; PIDS+=("$APP_PID")
