@@ -232,7 +232,7 @@ warm_up() { "${PIN_WRK[@]}" wrk -t"$THREADS" -c"$CONNS" -d"${3:-2}s" -H "Accept-
 
 # wrk_rounds TARGET MODE URL [Accept-Encoding]
 wrk_rounds() {
-  local target=$1 mode=$2 url=$3 coding=${4:-identity}
+  local target=$1 mode=$2 url=$3 coding=${4:-identity} r
   for (( r = 1; r <= ROUNDS; r++ )); do
     "${PIN_WRK[@]}" wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -H "Accept-Encoding: $coding" "$url" > "$WORK/wrk.out" 2>&1 || true
     python3 - "$target" "$mode" "$WORK/wrk.out" >> "$RAW" <<'PY'
@@ -296,7 +296,7 @@ load_runs() {
         log "wrk $t ($label, $coding$suffix)"
         if [[ $cache == true ]]; then
           warm_up "http://127.0.0.1:$REF_PORT/" "$coding"
-          for (( r = 1; r <= ROUNDS; r++ )); do
+          for (( round = 1; round <= ROUNDS; round++ )); do
             ROUNDS=1 wrk_rounds "reference page" "kestrel-memory $coding$suffix, beside $t" "http://127.0.0.1:$REF_PORT/" "$coding"
             ROUNDS=1 wrk_rounds "$t" "$label $coding$suffix" "$url" "$coding"
           done
