@@ -31,8 +31,8 @@ if [[ ! -d $WORK/photos/images ]]; then
 fi
 
 echo "publishing to $WORK/app" >&2
-# As bench/run.sh publishes it (ReadyToRun), so the rows compare with its import rows.
-dotnet publish src/NewsFeed.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/app" >"$WORK/publish.log"
+# As bench/run.sh publishes it (deploy/publish.sh), so the rows compare with its import rows.
+bash deploy/publish.sh "$WORK/app" >"$WORK/publish.log"
 
 peak_mb() { awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 
@@ -41,7 +41,7 @@ peak_mb() { awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 measure() {
   local name=$1 corpus=$2 store=$3 encode=${4:-0} started pid wall ms peak made="" 
   started=$(date +%s.%N)
-  (cd "$WORK/app" && exec dotnet NewsFeed.Web.dll --urls "$BASE" "--ConnectionStrings:NewsFeed=Data Source=$store/newsfeed.db" \
+  (cd "$WORK/app" && exec ./NewsFeed.Web --urls "$BASE" "--ConnectionStrings:NewsFeed=Data Source=$store/newsfeed.db" \
     "--NewsFeed:SeedsPath=$corpus" --Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Warning \
     >"$WORK/$name.log" 2>&1) &
   pid=$!

@@ -26,8 +26,8 @@ for pkg in "${need[@]}"; do
 done
 
 mkdir -p "$WORK" bench/results
-log "publishing the app (Release, ReadyToRun)"
-dotnet publish src/NewsFeed.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/app" -v q --nologo >/dev/null
+log "publishing the app (deploy/publish.sh)"
+bash deploy/publish.sh "$WORK/app" >/dev/null
 
 # A fresh copy of the corpus each run: the run edits its files.
 log "generating $N articles"

@@ -87,8 +87,8 @@ mkdir -p "$WORK"
 log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 
 log "publishing the app and the Kestrel reference (Release)"
-# ReadyToRun, as a deployment would publish it: precompiled code shortens a restart's path to the first page.
-dotnet publish src/NewsFeed.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/app" -v q --nologo >/dev/null
+# As a deployment publishes it (deploy/publish.sh): precompiled code shortens the path to the first page.
+bash deploy/publish.sh "$WORK/app" >/dev/null
 dotnet publish bench/static-reference -c Release -o "$WORK/ref" -v q --nologo >/dev/null
 
 now() { date +%s.%N; }
