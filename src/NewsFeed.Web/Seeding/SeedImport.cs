@@ -295,10 +295,14 @@ public sealed partial class SeedImport(
             storeChanges.Written(id);
         }
 
+        // Set before the pages go, so a page made again shows this import's problems.
         var report = new ImportReport(files, deleted, Stopwatch.GetElapsedTime(started), time.GetUtcNow().UtcDateTime);
         status.Set(report);
         // Only what the import touched (nothing, when nothing changed): the rest of the cache stays.
         await content.ChangedAsync(change, cancellationToken);
+        // An import's time runs until readers can see it: the listings, the search index and the cache are in step.
+        report = report with { Duration = Stopwatch.GetElapsedTime(started) };
+        status.Set(report);
         return report;
     }
 
@@ -309,7 +313,8 @@ public sealed partial class SeedImport(
         foreach (var changed in changedPaths.Select(p => p.Replace('\\', '/').Trim('/')))
         {
             var paths = new List<string> { changed };
-            paths.AddRange(_read!.Keys.Where(p => p.StartsWith(changed + "/", StringComparison.Ordinal)));
+            var folder = changed + "/";
+            paths.AddRange(_read!.Keys.Where(p => p.StartsWith(folder, StringComparison.Ordinal)));
             if (Directory.Exists(Path.Combine(root, changed)))
             {
                 paths.AddRange(SeedFiles.List(root, changed));

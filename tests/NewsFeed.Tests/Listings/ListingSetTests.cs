@@ -22,16 +22,17 @@ public sealed class ListingSetTests
         Gen.Select(Gen.Int[1, 80], Gen.Int[-20, 5], Gen.Int[0, 5], Maybe("au"), Maybe("se"), Gen.Int[0, 7])
             .Select(t => new ListedArticle(
                 new ArticleCard($"s{t.Item1}", $"Headline {t.Item1}", "", Now.AddDays(t.Item2), 1, t.Item4, t.Item5, t.Item5, null,
-                    IsDraft: t.Item3 == 0, Id: t.Item1, AuthorSlug: t.Item4),
+                    IsDraft: t.Item3 == 0, Id: t.Item1, AuthorSlug: t.Item4, Language: t.Item2 % 3 == 0 ? "uk" : "en"),
                 [.. Slugs.Where((_, i) => (t.Item6 & (1 << i)) != 0)]));
 
     private static readonly Gen<List<ListedArticle>> Site =
         Article.List[0, 70].Select(all => all.GroupBy(a => a.Card.Id).Select(g => g.Last()).ToList());
 
     private static readonly Gen<Listing> AnyListing =
-        Gen.Int[0, 9].Select(i => i switch
+        Gen.Int[0, 10].Select(i => i switch
         {
             0 or 1 => Listing.Newest,
+            10 => Listing.Edition("uk"),
             2 or 3 => Listing.Tag(Slugs[i % 3]),
             4 => Listing.Tag("none"),
             5 or 6 => Listing.Author($"au{i - 4}"),
@@ -77,7 +78,7 @@ public sealed class ListingSetTests
 
             var fresh = new ListingSet(current.Values);
             Assert.Equal(fresh.Count, set.Count);
-            foreach (var listing in new[] { Listing.Newest, Listing.Tag("a"), Listing.Tag("c"), Listing.Author("au1"), Listing.Section("se2") })
+            foreach (var listing in new[] { Listing.Newest, Listing.Tag("a"), Listing.Tag("c"), Listing.Author("au1"), Listing.Section("se2"), Listing.Edition("en") })
             {
                 for (var number = 1; number <= 4; number++)
                 {
@@ -99,6 +100,7 @@ public sealed class ListingSetTests
         site.Where(a => listing.Kind switch
             {
                 ListingKind.Newest => true,
+                ListingKind.Edition => a.Card.Language == listing.Slug,
                 ListingKind.Tag => a.TagSlugs.Contains(listing.Slug),
                 ListingKind.Author => a.Card.AuthorSlug == listing.Slug,
                 _ => a.Card.SectionSlug == listing.Slug,
