@@ -53,8 +53,6 @@ public sealed class Article
     /// <summary>The body rendered and sanitized once, at import.</summary>
     public required string Html { get; set; }
 
-    /// <summary>The body as written in the seed (Markdown, or the text page's paragraphs).</summary>
-    public required string Source { get; set; }
 
     /// <summary>
     /// What its page shows besides these columns, and its feed items: each in a table of its own, made (and remade) after

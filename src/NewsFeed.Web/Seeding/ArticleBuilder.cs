@@ -14,7 +14,7 @@ internal static class ArticleBuilder
     private const int ExcerptLength = 280;
 
     public static ArticleSeed? Build(
-        string headline, int headlineLine, ArticleFields meta, SourceFormat format, string source, RenderedBody body, int bodyLine,
+        string headline, int headlineLine, ArticleFields meta, SourceFormat format, RenderedBody body, int bodyLine,
         string pageExtras, DateTime lastWriteUtc, AuthorSeed? inlineAuthor, SeedContext context)
     {
         var slug = meta.Slug ?? Slug.From(headline);
@@ -67,7 +67,6 @@ internal static class ArticleBuilder
             Tags = meta.Tags,
             Image = meta.Image,
             Format = format,
-            Source = source,
             Html = body.Html,
             BodyText = body.PlainText,
             BodyLine = bodyLine,

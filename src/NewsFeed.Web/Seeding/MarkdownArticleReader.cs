@@ -34,7 +34,7 @@ internal static class MarkdownArticleReader
             return null;
         }
 
-        return ArticleBuilder.Build(headline, headlineLine, meta, SourceFormat.Markdown, block.Body, body, block.FirstTextLine, "", lastWriteUtc, null, context);
+        return ArticleBuilder.Build(headline, headlineLine, meta, SourceFormat.Markdown, body, block.FirstTextLine, "", lastWriteUtc, null, context);
     }
 }
 

@@ -35,7 +35,7 @@ public sealed class SeedDocument
     /// Lets go of the article's source, HTML and text once they are written; what validation, the report and the
     /// change need stays.
     /// </summary>
-    public void DropBody() => _article = _article is null ? null : _article with { Source = "", Html = "", BodyText = "" };
+    public void DropBody() => _article = _article is null ? null : _article with { Html = "", BodyText = "" };
 
     /// <summary>
     /// The same document with its own problem list, so a document read once can be validated again, against
@@ -67,7 +67,6 @@ public sealed record ArticleSeed
     public IReadOnlyList<string> Tags { get; init; } = [];
     public HeroImage? Image { get; init; }
     public required SourceFormat Format { get; init; }
-    public required string Source { get; init; }
     public required string Html { get; init; }
 
     /// <summary>The body as plain text, for the search index and to catch a stealth edit.</summary>

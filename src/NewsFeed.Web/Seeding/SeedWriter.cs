@@ -473,7 +473,6 @@ public sealed class SeedWriter(
             Tags = [.. seed.Tags.Select(t => Lookup(tags, t, (slug, name) => new Tag { Slug = slug, Name = name }))],
             Image = seed.Image,
             Format = seed.Format,
-            Source = seed.Source,
             Html = seed.Html,
             WordCount = seed.WordCount,
             ReadingMinutes = seed.ReadingMinutes,

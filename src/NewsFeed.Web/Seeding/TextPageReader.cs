@@ -288,7 +288,7 @@ public static partial class TextPageReader
 
         var authorBlock = string.Join('\n', [page.AuthorName, page.AuthorJobTitle, .. page.AuthorBio]);
         var article = ArticleBuilder.Build(page.Headline, page.HeadlineLine, meta, SourceFormat.TextPage,
-            string.Join("\n\n", page.Paragraphs), body, page.BodyLine, authorBlock, lastWriteUtc, author, context);
+            body, page.BodyLine, authorBlock, lastWriteUtc, author, context);
 
         if (article is not null && page.StatedMinutes is { } stated && stated != article.ReadingMinutes)
         {

@@ -166,7 +166,6 @@ public sealed class PreparedInsertsTests : IDisposable
                 IsDraft = spec.Draft,
                 Image = spec.Image is { } image ? new HeroImage { Src = image.Src, Alt = image.Alt, Caption = image.Caption, Credit = image.Credit } : null,
                 Format = spec.Headline % 2 == 0 ? SourceFormat.Markdown : SourceFormat.TextPage,
-                Source = "source " + spec.Headline,
                 Html = "<p>body</p>",
                 WordCount = spec.Headline,
                 ReadingMinutes = 1 + spec.Headline % 4,

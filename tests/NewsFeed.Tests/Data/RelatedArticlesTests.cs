@@ -66,7 +66,6 @@ public sealed class RelatedArticlesTests
                 Language = "en",
                 Headline = "A",
                 Excerpt = "",
-                Source = "",
                 Html = "",
                 SourcePath = "a.md",
                 ContentHash = "",
