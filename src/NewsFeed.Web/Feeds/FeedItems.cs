@@ -93,7 +93,7 @@ internal static class FeedItems
             FeedFormat.Utc(article.PublishedUtc), FeedFormat.Utc(article.ModifiedUtc),
             article.AuthorSlug is null || article.AuthorName is null ? null : [new JsonFeedAuthor(article.AuthorName, site.Absolute(PagePaths.Author(article.AuthorSlug)))],
             article.Tags);
-        return JsonSerializer.SerializeToUtf8Bytes(item, JsonFeedContext.Default.JsonFeedItem);
+        return JsonSerializer.SerializeToUtf8Bytes(item, JsonFeedContext.Feed.JsonFeedItem);
     }
 
     private static void WriteItem(XmlWriter writer, FeedArticle article, SiteOptions site)

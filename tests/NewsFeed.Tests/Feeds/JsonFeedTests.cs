@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
+using NewsFeed.Tests.Support;
 using static NewsFeed.Tests.Feeds.FeedTesting;
 
 namespace NewsFeed.Tests.Feeds;
@@ -82,5 +83,24 @@ public sealed class JsonFeedTests(Newsroom newsroom) : IClassFixture<Newsroom>
         var bridge = Item(feed, "bridge-vote");
         Assert.Equal("Council members postponed the vote on the new bridge.", bridge.GetProperty("summary").GetString());
         Assert.Equal("https://images.example.org/bridge.jpg", bridge.GetProperty("image").GetString());
+    }
+
+    [Fact]
+    public async Task Html_and_every_letter_are_written_as_themselves()
+    {
+        // Escaped for a web page, each '<' took 6 bytes and each Ukrainian letter 6 instead of 2: in the store and on the wire.
+        using var seeds = SeedFolder.Create().With(new MarkdownArticle("Як редакція читає стрічку").WithSlug("strichka")
+            .PublishedOn(new DateTime(2025, 9, 15, 8, 0, 0, DateTimeKind.Utc)).WithField("lang: uk")
+            .WithBody("Редактор *зберігає* файл & бачить \"сторінку\"."));
+        using var app = new NewsFeedApp(seeds);
+
+        var text = await app.GetTextAsync("/uk/feed.json", "application/feed+json");
+
+        using var parsed = JsonDocument.Parse(text);
+        Assert.Contains("\"title\":\"Як редакція читає стрічку\"", text, StringComparison.Ordinal);
+        Assert.Contains("<p>Редактор <em>зберігає</em> файл &amp; бачить \\\"сторінку\\\".</p>", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", text, StringComparison.Ordinal);
+        var item = Assert.Single(parsed.RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal("<p>Редактор <em>зберігає</em> файл &amp; бачить \"сторінку\".</p>", item.GetProperty("content_html").GetString());
     }
 }
