@@ -16,6 +16,8 @@
 #                      missing variants beside its start
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The app's environment, as a deployment sets it (deploy/runtime.env).
+mapfile -t RUNTIME_ENV < <(grep -E '^[A-Za-z_][A-Za-z0-9_]*=' deploy/runtime.env)
 N=${PI_ARTICLES:-1000}
 PORT=${PI_PORT:-5710}
 WORK=${PI_WORK:-$(mktemp -d -t newsfeed-pictures-XXXXXX)}
@@ -41,7 +43,7 @@ peak_mb() { awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 measure() {
   local name=$1 corpus=$2 store=$3 encode=${4:-0} started pid wall ms peak made="" 
   started=$(date +%s.%N)
-  (cd "$WORK/app" && exec ./NewsFeed.Web --urls "$BASE" "--ConnectionStrings:NewsFeed=Data Source=$store/newsfeed.db" \
+  (cd "$WORK/app" && exec env "${RUNTIME_ENV[@]}" ./NewsFeed.Web --urls "$BASE" "--ConnectionStrings:NewsFeed=Data Source=$store/newsfeed.db" \
     "--NewsFeed:SeedsPath=$corpus" --Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Warning \
     >"$WORK/$name.log" 2>&1) &
   pid=$!

@@ -8,6 +8,8 @@
 # sweep, not what an edit evicts. Writes bench/results/publishing[-varnish].json; installs wrk (and varnish) when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The app's environment, as a deployment sets it (deploy/runtime.env).
+mapfile -t RUNTIME_ENV < <(grep -E '^[A-Za-z_][A-Za-z0-9_]*=' deploy/runtime.env)
 VARNISH=0
 [[ "${1:-}" == "--varnish" ]] && VARNISH=1
 N=${BENCH_SIZE:-10000}
@@ -35,7 +37,7 @@ rm -rf "$WORK/corpus" "$WORK/db"; mkdir -p "$WORK/db"
 python3 bench/corpus/generate.py "$N" "$WORK/corpus" >/dev/null
 
 start_app() { # PORT LOG
-  (cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production exec ./NewsFeed.Web --urls "http://127.0.0.1:$1" \
+  (cd "$WORK/app" && exec env ASPNETCORE_ENVIRONMENT=Production "${RUNTIME_ENV[@]}" ./NewsFeed.Web --urls "http://127.0.0.1:$1" \
     --NewsFeed:SeedsPath="$WORK/corpus" "--ConnectionStrings:NewsFeed=Data Source=$WORK/db/newsfeed.db" \
     --NewsFeed:WatchSeeds=true --NewsFeed:OutputCache:StorePollSeconds=1 --NewsFeed:OutputCache:SizeLimitMegabytes=1024 \
     ${PURGE:+--NewsFeed:OutputCache:PurgeUrls:0=$PURGE} \

@@ -97,8 +97,9 @@ rss_kb() { awk '/VmRSS/ { print $2 }' "/proc/$1/status"; }
 # CPU seconds (user + system) the process used so far: on a shared machine, a fairer figure than wall time.
 cpu_s() { awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/stat"; }
 
-# The app's environment, as a deployment sets it (README, "Deployment"; DOTNET_JitScalableProfiling in "Decisions").
-APP_ENV=(ASPNETCORE_ENVIRONMENT=Production DOTNET_JitScalableProfiling=0)
+# The app's environment, as a deployment sets it (deploy/runtime.env; README, "Deployment").
+mapfile -t RUNTIME_ENV < <(grep -E '^[A-Za-z_][A-Za-z0-9_]*=' deploy/runtime.env)
+APP_ENV=(ASPNETCORE_ENVIRONMENT=Production "${RUNTIME_ENV[@]}")
 
 # start_app SEEDS DB CACHE LOG: the published app, its own working directory as content root, request logs off
 # (a console line per request would measure the terminal, not the site).
