@@ -53,7 +53,6 @@ public sealed class Article
     /// <summary>The body rendered and sanitized once, at import.</summary>
     public required string Html { get; set; }
 
-
     /// <summary>
     /// What its page shows besides these columns, and its feed items: each in a table of its own, made (and remade) after
     /// the row is written, since SQLite rewrites a whole row, body and source included, for an update of one column.

@@ -32,7 +32,7 @@ public sealed class SeedDocument
     public bool HasErrors => Problems.Exists(p => p.IsError);
 
     /// <summary>
-    /// Lets go of the article's source, HTML and text once they are written; what validation, the report and the
+    /// Lets go of the article's HTML and text once they are written; what validation, the report and the
     /// change need stays.
     /// </summary>
     public void DropBody() => _article = _article is null ? null : _article with { Html = "", BodyText = "" };
