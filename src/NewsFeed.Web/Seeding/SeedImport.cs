@@ -36,6 +36,9 @@ public sealed partial class SeedImport(
     // In path order, the order of the import: a change validates and writes them without sorting 10,000 paths again.
     private SortedDictionary<string, SeedDocument>? _read;
 
+    // What the last validation of _read added: a change whose files keep their facts validates alike.
+    private KeptValidation? _validation;
+
     // The store as this process's last import left it, for the next change import (only preview has those).
     private readonly StoreSnapshots _snapshots = new();
 
@@ -65,6 +68,7 @@ public sealed partial class SeedImport(
                 if (!keepWhole)
                 {
                     _read = null;
+                    _validation = null;
                 }
             }
 
@@ -187,6 +191,7 @@ public sealed partial class SeedImport(
         }
 
         validator.CheckReferences(all);
+        var seeds = all.Count;
         var unused = SeedValidator.Unused(all, images.Urls);
         if (unused.Count > 0)
         {
@@ -202,6 +207,8 @@ public sealed partial class SeedImport(
         }
 
         _read = keepWhole ? new(read, StringComparer.Ordinal) : null;
+        // Before the writer adds its warnings (FinishAsync): what validation alone added.
+        _validation = keepWhole ? KeptValidation.Of([.. all.Take(seeds).Select(d => read[d.Path])], all) : null;
         var (files, deleted, change, record) = await writer.FinishAsync(all, cancellationToken, pictures);
         return await PublishAsync(started, files, deleted, change, record, cancellationToken);
     }
@@ -234,9 +241,11 @@ public sealed partial class SeedImport(
             var affected = Affected(root, changedPaths);
             // A picture that changed is checked again in every article that shows it.
             affected.UnionWith(_read.Values.Where(d => UsesAny(d, pictures)).Select(d => d.Path));
+            var sameFacts = pictures.Count == 0;
             foreach (var path in affected)
             {
                 var document = File.Exists(Path.Combine(root, path)) ? await reader.ReadFileAsync(root, path, cancellationToken) : null;
+                sameFacts = sameFacts && SeedValidator.SameFacts(_read.GetValueOrDefault(path), document);
                 if (document is null)
                 {
                     _read.Remove(path);
@@ -247,7 +256,7 @@ public sealed partial class SeedImport(
                 }
             }
 
-            var report = await ImportAsync(started, pictures, cancellationToken);
+            var report = await ImportAsync(started, pictures, cancellationToken, sameFacts ? _validation : null);
             LogChange(report, affected);
             return report;
         }
@@ -275,9 +284,22 @@ public sealed partial class SeedImport(
     private static bool UsesAny(SeedDocument document, IReadOnlySet<string> pictures) =>
         pictures.Count > 0 && document.Pictures.Overlaps(pictures);
 
-    private async Task<ImportReport> ImportAsync(long started, IReadOnlySet<string> pictures, CancellationToken cancellationToken)
+    /// <summary>Validates <see cref="_read"/> (or applies <paramref name="kept"/>, when it still holds) and writes it.</summary>
+    private async Task<ImportReport> ImportAsync(
+        long started, IReadOnlySet<string> pictures, CancellationToken cancellationToken, KeptValidation? kept = null)
     {
-        var documents = SeedValidator.Validate([.. _read!.Values.Select(d => d.Copy())], images.Urls, editions.Default.Code);
+        var read = _read!.Values.ToList();
+        IReadOnlyList<SeedDocument> documents;
+        if (kept is not null)
+        {
+            documents = kept.Apply(read);
+        }
+        else
+        {
+            // Validation adds to the copies' problems: the documents kept for later changes stay as read.
+            documents = SeedValidator.Validate([.. read.Select(d => d.Copy())], images.Urls, editions.Default.Code);
+            _validation = KeptValidation.Of(read, documents);
+        }
 
         await using var scope = scopes.CreateAsyncScope();
         await using var importer = new SeedWriter(scope.ServiceProvider.GetRequiredService<NewsDbContext>(),

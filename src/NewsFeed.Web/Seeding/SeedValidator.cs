@@ -35,6 +35,41 @@ public sealed class SeedValidator(string defaultLanguage = "en")
     }
 
     /// <summary>
+    /// Whether the checks here read the same of <paramref name="before"/> as of <paramref name="after"/> (one path before
+    /// and after a save; null for no file). When they do, any folder validates alike with either, so a save that changes
+    /// only a body, a headline or tags can keep the problems the last validation gave (<see cref="KeptValidation"/>).
+    /// Names every field the checks read: a check that reads another must add it here.
+    /// </summary>
+    public static bool SameFacts(SeedDocument? before, SeedDocument? after)
+    {
+        if (before is null || after is null)
+        {
+            return before is null && after is null;
+        }
+
+        if (before.HasErrors != after.HasErrors || !before.Pictures.SetEquals(after.Pictures))
+        {
+            return false;
+        }
+
+        // A file with errors takes no part in the checks but for the pictures it names.
+        return before.HasErrors
+            || (before.Author?.Slug == after.Author?.Slug && SameArticleFacts(before.Article, after.Article));
+    }
+
+    private static bool SameArticleFacts(ArticleSeed? before, ArticleSeed? after) =>
+        before is null || after is null
+            ? before is null && after is null
+            : before.Slug == after.Slug && before.SlugLine == after.SlugLine
+                && before.AuthorSlug == after.AuthorSlug && before.AuthorLine == after.AuthorLine
+                && before.InlineAuthor?.Slug == after.InlineAuthor?.Slug
+                && before.Language == after.Language
+                && before.TranslationOf == after.TranslationOf && before.TranslationLine == after.TranslationLine
+                && before.PublishedUtc == after.PublishedUtc && before.UpdatedUtc == after.UpdatedUtc
+                && before.Related.Where(r => r.Slug is not null).Select(r => (r.Slug, r.Line))
+                    .SequenceEqual(after.Related.Where(r => r.Slug is not null).Select(r => (r.Slug, r.Line)));
+
+    /// <summary>
     /// One document for each picture no seed uses, with that warning at the picture's path: a picture is not a seed, but
     /// an editor looks for it where the other problems are. It is a warning, nothing more: the picture is still served at
     /// its address, and nothing is skipped. A seed that names it counts even when that seed has errors (its last good
