@@ -82,8 +82,8 @@ public static class ArticleViews
         var rows = all ? await db.Articles.Select(a => new Row(a.Id, "")).ToListAsync(cancellationToken)
             : keys is not null ? RowsToCheck(keys, change, fed ?? new HashSet<int>())
             : await RowsToCheck(db, change).ToListAsync(cancellationToken);
-        var touched = new HashSet<string>(change.Keys, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        var ids = all ? rows.Select(r => r.Id).ToList() : [.. rows.Where(r => r.ViewKeys.Length == 0 || Touches(r.ViewKeys, touched)).Select(r => r.Id)];
+        var touched = new TouchedKeys(change.Keys);
+        var ids = all ? rows.Select(r => r.Id).ToList() : [.. rows.Where(r => r.ViewKeys.Length == 0 || touched.AnyIn(r.ViewKeys)).Select(r => r.Id)];
         if (!all && remake is { Count: > 0 })
         {
             ids = [.. ids.Union(remake)];
@@ -127,21 +127,6 @@ public static class ArticleViews
         }
 
         return rows;
-    }
-
-    /// <summary>Whether one of a view's keys (space-separated) is touched; without splitting, as every view is looked at.</summary>
-    private static bool Touches(string viewKeys, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> touched)
-    {
-        var keys = viewKeys.AsSpan();
-        foreach (var key in keys.Split(' '))
-        {
-            if (touched.Contains(keys[key]))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static async Task MakeAsync(
