@@ -306,6 +306,8 @@ public sealed class StealthEditTests
         Assert.Equal("16,", place.One("ins").Text());
         // The first paragraph's line of the captured page.
         var firstParagraph = Array.FindIndex(page.Split('\n'), l => l.StartsWith("Capturing the city of Kupiansk", StringComparison.Ordinal)) + 1;
+        // The store is committed a moment before the import's report is published: a page can show the change first.
+        await Eventually.HoldsAsync(() => Task.FromResult(app.LastImport.Problems.Any(p => IsStealthWarning(p.Message))), "the report has the warning");
         var warning = app.LastImport.Problems.Single(p => IsStealthWarning(p.Message));
         Assert.Equal((RepoPaths.OriginalName, firstParagraph, 1), (warning.Path, warning.Line, warning.Column));
     }
