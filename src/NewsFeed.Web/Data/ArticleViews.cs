@@ -82,8 +82,8 @@ public static class ArticleViews
         var rows = all ? await db.Articles.Select(a => new Row(a.Id, "")).ToListAsync(cancellationToken)
             : keys is not null ? RowsToCheck(keys, change, fed ?? new HashSet<int>())
             : await RowsToCheck(db, change).ToListAsync(cancellationToken);
-        var touched = new TouchedKeys(change.Keys);
-        var ids = all ? rows.Select(r => r.Id).ToList() : [.. rows.Where(r => r.ViewKeys.Length == 0 || touched.AnyIn(r.ViewKeys)).Select(r => r.Id)];
+        var touched = all ? null : new TouchedKeys(change.Keys);
+        var ids = touched is null ? rows.Select(r => r.Id).ToList() : [.. rows.Where(r => r.ViewKeys.Length == 0 || touched.AnyIn(r.ViewKeys)).Select(r => r.Id)];
         if (!all && remake is { Count: > 0 })
         {
             ids = [.. ids.Union(remake)];

@@ -26,6 +26,18 @@ public sealed class TouchedKeysTests
     }
 
     [Fact]
+    public void A_change_of_many_keys_matches_as_one_of_a_few_does()
+    {
+        // Past 64 keys (a whole import's change), whole words are looked up one by one.
+        Gen.Select(Keys, Gen.Int[65, 200]).Sample((view, filler) =>
+        {
+            var viewKeys = string.Join(' ', view);
+            string[] change = [.. Enumerable.Range(0, filler).Select(i => $"a-port-{i + 3}"), "ta-port", "all"];
+            Assert.Equal(viewKeys.Split(' ').Any(change.Contains), new TouchedKeys(change).AnyIn(viewKeys));
+        }, iter: 2_000, print: t => $"view '{string.Join(' ', t.Item1)}', {t.Item2} keys");
+    }
+
+    [Fact]
     public void A_key_inside_a_longer_word_is_not_a_match()
     {
         var touched = new TouchedKeys(["a-port"]);
