@@ -14,14 +14,13 @@ internal sealed class TouchedKeys
 
     // One vectorized search for any of the keys; then a look-up of the word it landed in, which may only begin with one.
     private readonly SearchValues<string>? _any;
-    private readonly HashSet<string> _set;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _keys;
 
     public TouchedKeys(IEnumerable<string> keys)
     {
-        _set = new HashSet<string>(keys.Where(k => k.Length > 0), StringComparer.Ordinal);
-        _keys = _set.GetAlternateLookup<ReadOnlySpan<char>>();
-        _any = _set.Count is 0 or > SearchedAtOnce ? null : SearchValues.Create([.. _set], StringComparison.Ordinal);
+        var set = new HashSet<string>(keys.Where(k => k.Length > 0), StringComparer.Ordinal);
+        _keys = set.GetAlternateLookup<ReadOnlySpan<char>>();
+        _any = set.Count is 0 or > SearchedAtOnce ? null : SearchValues.Create([.. set], StringComparison.Ordinal);
     }
 
     /// <summary>Whether one of <paramref name="viewKeys"/>' keys (space-separated) is among these.</summary>
@@ -29,7 +28,7 @@ internal sealed class TouchedKeys
     {
         if (_any is null)
         {
-            return _set.Count > 0 && AnyWordIn(viewKeys);
+            return _keys.Set.Count > 0 && AnyWordIn(viewKeys);
         }
 
         for (var start = 0; start < viewKeys.Length;)
