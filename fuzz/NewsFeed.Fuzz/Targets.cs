@@ -118,11 +118,13 @@ internal static class Targets
 
         try
         {
-            var body = Renderer.Render(text);
+            var body = Renderer.Render(text, pictures: Picture);
             if (body.Html.Contains("<script", StringComparison.OrdinalIgnoreCase))
             {
                 throw new InvalidOperationException("rendered HTML holds a script element");
             }
+
+            VerifyFeedCopy(body.Html);
 
             // What the store keeps must be Unicode: PostgreSQL's driver refuses half a surrogate pair.
             if (VisibleText.UnpairedSurrogateAt(body.Html) >= 0 || VisibleText.UnpairedSurrogateAt(body.PlainText) >= 0)
@@ -133,6 +135,46 @@ internal static class Targets
         catch (MarkdownRenderException)
         {
             // Refused input: the import reports it as the file's problem.
+        }
+    }
+
+    // Every local picture shown as the import shows one: a <picture> of sources, and an image with its size and hints.
+    private static PictureChoice? Picture(string written, string url, string alt, string? title) =>
+        url.StartsWith("/media/", StringComparison.Ordinal)
+            ? new PictureChoice(
+                "<picture><source type=\"image/webp\" srcset=\"/media/v/p-400.webp 400w\" sizes=\"100vw\"><img src=\"/media/v/p-1200.jpg\" srcset=\"/media/v/p-400.jpg 400w\" "
+                + $"sizes=\"100vw\" width=\"1200\" height=\"800\" alt=\"{System.Net.WebUtility.HtmlEncode(alt)}\" loading=\"lazy\" decoding=\"async\"></picture>", null)
+            : null;
+
+    private static readonly AngleSharp.Html.Parser.HtmlParser Parser = new();
+
+    /// <summary>
+    /// The feed's copy of the body (<see cref="NewsFeed.Web.Feeds.FeedContent"/>, which reads the HTML without a parser): no picture or
+    /// source left, no site-relative address, and the same text as the body.
+    /// </summary>
+    private static void VerifyFeedCopy(string html)
+    {
+        var site = new NewsFeed.Web.Site.SiteOptions { BaseUrl = "https://news.example.org/" };
+        var feed = Parser.ParseDocument(new NewsFeed.Web.Feeds.FeedContent(site).Html("a-slug", html, null)).Body!;
+        if (feed.QuerySelector("picture, source") is { } left)
+        {
+            throw new InvalidOperationException($"the feed copy keeps a {left.LocalName}");
+        }
+
+        foreach (var element in feed.QuerySelectorAll("[href], [src]"))
+        {
+            foreach (var url in new[] { element.GetAttribute("href"), element.GetAttribute("src") }.OfType<string>())
+            {
+                if (url.StartsWith('#') || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)))
+                {
+                    throw new InvalidOperationException($"the feed copy keeps the relative address {url}");
+                }
+            }
+        }
+
+        if (feed.TextContent != Parser.ParseDocument(html).Body!.TextContent)
+        {
+            throw new InvalidOperationException("the feed copy's text is not the body's");
         }
     }
 

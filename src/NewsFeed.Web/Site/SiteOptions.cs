@@ -38,8 +38,17 @@ public sealed class SiteOptions
     public string Logo { get; set; } = "/logo.png";
 
     /// <summary>An absolute URL on this site for a site-relative path (or an absolute URL, unchanged).</summary>
-    public string Absolute(string pathOrUrl) =>
-        Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
-            ? absolute.ToString()
-            : new Uri(new Uri(BaseUrl.EndsWith('/') ? BaseUrl : BaseUrl + "/"), pathOrUrl.TrimStart('/')).ToString();
+    public string Absolute(string pathOrUrl)
+    {
+        if (Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        {
+            return absolute.ToString();
+        }
+
+        // "./": a path whose first segment holds a colon ("/z:a", a link in an article's body) is a path on this site,
+        // not a URI of scheme "z" (which Uri refused with an exception that stopped the import).
+        var root = BaseUrl.EndsWith('/') ? BaseUrl : BaseUrl + "/";
+        var path = pathOrUrl.TrimStart('/');
+        return Uri.TryCreate(new Uri(root), "./" + path, out var resolved) ? resolved.ToString() : root + path;
+    }
 }

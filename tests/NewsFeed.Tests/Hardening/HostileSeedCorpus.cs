@@ -115,6 +115,8 @@ public static class HostileSeedCorpus
             [e](&#106;avascript:alert(1)) ![f](javascript:alert(1)) <a href="javascript:alert(1)">raw</a>
             """, "script in every field renders as text");
         yield return Ok("authors/evil-author.md", $"---\nname: \"Evil {Evil}\"\njob_title: \"{Evil}\"\n---\n{Evil} [x](javascript:alert(1))\n", "author bio with script");
+        yield return Ok("colon-path-link.md", Md("headline: Colon path\nslug: colon-path\npublished: 2025-01-01", "[a map](/z:::9::<::>) and [b](/c:d)"),
+            "a site path whose first segment holds colons (the feed's absolute address threw UriFormatException: the markdown fuzzer's find)");
         yield return Bad("bad-related-url.md", Md("headline: A\npublished: 2025-01-01\nrelated:\n  - url: javascript:alert(1)\n    title: Click"), "javascript: related URL");
         yield return Bad("bad-image-src.md", Md("headline: A\npublished: 2025-01-01\nimage:\n  src: data:image/svg+xml,<svg onload=alert(1)>"), "data: image URL");
 

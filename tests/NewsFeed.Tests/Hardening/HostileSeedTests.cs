@@ -18,7 +18,7 @@ public sealed class HostileSeedTests : IClassFixture<HostileSeedTests.Site>
     [Fact]
     public async Task Every_good_file_is_imported_and_served()
     {
-        foreach (var slug in new[] { "good-one", "good-two", "with-bom", "utf-sixteen", "windows-lines", "some-headings", "script-everywhere" })
+        foreach (var slug in new[] { "good-one", "good-two", "with-bom", "utf-sixteen", "windows-lines", "some-headings", "script-everywhere", "colon-path" })
         {
             var page = await _site.App.GetPageAsync($"/articles/{slug}");
             Assert.Single(page.QuerySelectorAll("h1"));
