@@ -155,7 +155,8 @@ internal static class Targets
     private static void VerifyFeedCopy(string html)
     {
         var site = new NewsFeed.Web.Site.SiteOptions { BaseUrl = "https://news.example.org/" };
-        var feed = Parser.ParseDocument(new NewsFeed.Web.Feeds.FeedContent(site).Html("a-slug", html, null)).Body!;
+        var copy = new NewsFeed.Web.Feeds.FeedContent(site).Html("a-slug", html, null);
+        var feed = Parser.ParseDocument(copy).Body!;
         if (feed.QuerySelector("picture, source") is { } left)
         {
             throw new InvalidOperationException($"the feed copy keeps a {left.LocalName}");
@@ -175,6 +176,22 @@ internal static class Targets
         if (feed.TextContent != Parser.ParseDocument(html).Body!.TextContent)
         {
             throw new InvalidOperationException("the feed copy's text is not the body's");
+        }
+
+        // The stored items: the RSS item must be XML a reader parses, the JSON item JSON that gives the copy back.
+        var article = new NewsFeed.Web.Feeds.FeedArticle("a-slug", feed.TextContent, feed.TextContent, copy, DateTime.UnixEpoch, null, null, null, null, []);
+        using (var reader = System.Xml.XmlReader.Create(
+            new MemoryStream([.. "<rss xmlns:dc=\"d\" xmlns:content=\"c\" xmlns:media=\"m\">"u8, .. NewsFeed.Web.Feeds.FeedItems.Rss(article, site), .. "</rss>"u8])))
+        {
+            while (reader.Read())
+            {
+            }
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(NewsFeed.Web.Feeds.FeedItems.Json(article, site));
+        if (json.RootElement.GetProperty("content_html").GetString() != copy)
+        {
+            throw new InvalidOperationException("the JSON item does not give the copy back");
         }
     }
 
